@@ -1,0 +1,144 @@
+import 'server-only'
+import type { z } from 'zod'
+import {
+  ARTICLE_QUERY,
+  ARTICLE_SLUGS_QUERY,
+  FRONT_PAGE_QUERY,
+  LATEST_QUERY,
+  PERSON_QUERY,
+  PERSON_SLUGS_QUERY,
+  SECTION_QUERY,
+  SECTION_SLUGS_QUERY,
+  SITE_CHROME_QUERY,
+} from './queries'
+import { readingTime } from './reading-time'
+import {
+  ArticleCardSchema,
+  ArticleSchema,
+  PersonSchema,
+  SectionLinkSchema,
+  SectionSchema,
+  SiteSettingsSchema,
+  SlugListSchema,
+  type ArticleCard,
+} from './schemas'
+import { contentSource } from './sources'
+import type { Perspective, QueryParams } from './sources/types'
+import { validateDocument, validateEach } from './validate'
+
+export type { ArticleCard, Body, BodyImage, Byline, BylineRole, Image, Person, PersonLink, Section, SectionLink, SiteSettings } from './schemas'
+export type { Perspective } from './sources/types'
+
+/** Articles per listing page. */
+export const PAGE_SIZE = 20
+const FRONT_PAGE_LATEST = 13
+const FRONT_PAGE_PER_SECTION = 4
+
+export type ReadOptions = { perspective?: Perspective }
+export type Paged<T> = { items: T[]; page: number; totalPages: number; total: number }
+
+export const FALLBACK_SETTINGS = { title: 'News', language: 'en', timeZone: 'UTC' } as const
+
+function run(query: string, params: QueryParams, tags: string[], options: ReadOptions = {}) {
+  return contentSource().fetch(query, params, { perspective: options.perspective ?? 'published', tags })
+}
+
+/** The publication's settings and its sections, for the masthead and navigation. */
+export async function getSiteChrome(options?: ReadOptions) {
+  const raw = (await run(SITE_CHROME_QUERY, {}, ['siteSettings', 'section'], options)) as { settings: unknown; sections: unknown }
+  const settings = raw.settings ? validateDocument(SiteSettingsSchema, raw.settings, 'Site settings') : undefined
+  return {
+    settings: { ...FALLBACK_SETTINGS, ...settings },
+    sections: validateEach(SectionLinkSchema, raw.sections, 'Section'),
+  }
+}
+
+/** The lead story, the latest articles after it, and a row of each section's newest articles not shown above. */
+export async function getFrontPage(options?: ReadOptions) {
+  const raw = (await run(
+    FRONT_PAGE_QUERY,
+    // Enough per section that four remain after removing those already shown above.
+    { latestCount: FRONT_PAGE_LATEST, perSection: FRONT_PAGE_LATEST + FRONT_PAGE_PER_SECTION },
+    ['article', 'section'],
+    options,
+  )) as { latest: unknown; sections: { articles: unknown }[] | null }
+
+  const [lead, ...latest] = validateEach(ArticleCardSchema, raw.latest, 'Article')
+  const shown = new Set([lead, ...latest].filter(Boolean).map((card) => card._id))
+  const sections = (raw.sections ?? []).flatMap((row) => {
+    const section = validateDocument(SectionLinkSchema, row, 'Section')
+    if (!section) return []
+    const articles = validateEach(ArticleCardSchema, row.articles, 'Article')
+      .filter((card) => !shown.has(card._id))
+      .slice(0, FRONT_PAGE_PER_SECTION)
+    return articles.length > 0 ? [{ section, articles }] : []
+  })
+  return { lead: lead as ArticleCard | undefined, latest, sections }
+}
+
+/** One article by its slug, with its reading time; undefined when missing or invalid. */
+export async function getArticle(slug: string, options?: ReadOptions) {
+  const raw = await run(ARTICLE_QUERY, { slug }, ['article', `article:${slug}`], options)
+  if (!raw) return undefined
+  const article = validateDocument(ArticleSchema, raw, 'Article')
+  return article && { ...article, readingTimeMinutes: readingTime(article) }
+}
+export type Article = NonNullable<Awaited<ReturnType<typeof getArticle>>>
+
+const pageRange = (page: number) => ({ start: (page - 1) * PAGE_SIZE, end: page * PAGE_SIZE })
+
+/**
+ * A page of a listing, or undefined when the page number is outside it. The first
+ * page always exists, even when the listing is empty.
+ */
+function toPage(raw: { items?: unknown; total?: unknown }, page: number): Paged<ArticleCard> | undefined {
+  const total = typeof raw.total === 'number' ? raw.total : 0
+  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined
+  return { items: validateEach(ArticleCardSchema, raw.items, 'Article'), page, totalPages, total }
+}
+
+type PageOptions = ReadOptions & { page?: number }
+
+/** All published articles, newest first. */
+export async function listLatest({ page = 1, ...options }: PageOptions = {}) {
+  const raw = (await run(LATEST_QUERY, pageRange(page), ['article'], options)) as { items: unknown; total: unknown }
+  return toPage(raw, page)
+}
+
+async function listOwned<S extends z.ZodType>(
+  query: string,
+  schema: S,
+  what: string,
+  slug: string,
+  tags: string[],
+  { page = 1, ...options }: PageOptions,
+) {
+  const raw = (await run(query, { slug, ...pageRange(page) }, tags, options)) as ({ items: unknown; total: unknown } & object) | null
+  if (!raw) return undefined
+  const owner = validateDocument(schema, raw, what)
+  const listing = owner && toPage(raw, page)
+  return owner && listing ? { ...listing, owner: owner as z.output<S> } : undefined
+}
+
+/** A section and a page of its articles, newest first. */
+export function listBySection(slug: string, options: PageOptions = {}) {
+  return listOwned(SECTION_QUERY, SectionSchema, 'Section', slug, ['article', `section:${slug}`], options)
+}
+
+/** A person and a page of the articles that credit them in any role, newest first. */
+export function listByPerson(slug: string, options: PageOptions = {}) {
+  return listOwned(PERSON_QUERY, PersonSchema, 'Person', slug, ['article', `person:${slug}`], options)
+}
+
+async function slugs(query: string, tag: string) {
+  return validateDocument(SlugListSchema, await run(query, {}, [tag]), 'Slug list') ?? []
+}
+
+/** Slugs to prerender at build time. */
+export const listArticleSlugs = () => slugs(ARTICLE_SLUGS_QUERY, 'article')
+export const listSectionSlugs = () => slugs(SECTION_SLUGS_QUERY, 'section')
+export const listPersonSlugs = () => slugs(PERSON_SLUGS_QUERY, 'person')
+
+export type FrontPage = Awaited<ReturnType<typeof getFrontPage>>
+export type SiteChrome = Awaited<ReturnType<typeof getSiteChrome>>

@@ -1,0 +1,13 @@
+export type Perspective = 'published' | 'drafts'
+export type QueryParams = Record<string, unknown>
+
+export type FetchOptions = {
+  perspective: Perspective
+  /** Cache tags for what the result depends on; the Sanity source hands them to Next's data cache. */
+  tags: string[]
+}
+
+/** Where content comes from: the embedded NDJSON dataset or a Sanity project. */
+export interface ContentSource {
+  fetch(query: string, params: QueryParams, options: FetchOptions): Promise<unknown>
+}

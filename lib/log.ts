@@ -1,0 +1,5 @@
+/** One prefix for everything the content layer reports, so operators can grep for it. */
+export const log = {
+  warn: (message: string) => console.warn(`[content] ${message}`),
+  error: (message: string) => console.error(`[content] ${message}`),
+}
