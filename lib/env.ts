@@ -75,6 +75,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   }
   return {
     siteUrl,
-    source: { mode: 'local', datasetPath: path.resolve(process.cwd(), vars.LOCAL_DATASET ?? DEFAULT_LOCAL_DATASET) },
+    // Any path the operator names; next.config.js traces the demo dataset for deployment.
+    source: { mode: 'local', datasetPath: path.resolve(/*turbopackIgnore: true*/ process.cwd(), vars.LOCAL_DATASET ?? DEFAULT_LOCAL_DATASET) },
   }
 }

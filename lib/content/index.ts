@@ -1,4 +1,5 @@
 import 'server-only'
+import { cache } from 'react'
 import type { z } from 'zod'
 import {
   ARTICLE_QUERY,
@@ -43,15 +44,15 @@ function run(query: string, params: QueryParams, tags: string[], options: ReadOp
   return contentSource().fetch(query, params, { perspective: options.perspective ?? 'published', tags })
 }
 
-/** The publication's settings and its sections, for the masthead and navigation. */
-export async function getSiteChrome(options?: ReadOptions) {
+/** The publication's settings and its sections, for the masthead and navigation; read once per request. */
+export const getSiteChrome = cache(async (options?: ReadOptions) => {
   const raw = (await run(SITE_CHROME_QUERY, {}, ['siteSettings', 'section'], options)) as { settings: unknown; sections: unknown }
   const settings = raw.settings ? validateDocument(SiteSettingsSchema, raw.settings, 'Site settings') : undefined
   return {
     settings: { ...FALLBACK_SETTINGS, ...settings },
     sections: validateEach(SectionLinkSchema, raw.sections, 'Section'),
   }
-}
+})
 
 /** The lead story, the latest articles after it, and a row of each section's newest articles not shown above. */
 export async function getFrontPage(options?: ReadOptions) {
@@ -76,13 +77,15 @@ export async function getFrontPage(options?: ReadOptions) {
   return { lead: lead as ArticleCard | undefined, latest, sections }
 }
 
-/** One article by its slug, with its reading time; undefined when missing or invalid. */
-export async function getArticle(slug: string, options?: ReadOptions) {
-  const raw = await run(ARTICLE_QUERY, { slug }, ['article', `article:${slug}`], options)
+const readArticle = cache(async (slug: string, perspective: Perspective) => {
+  const raw = await run(ARTICLE_QUERY, { slug }, ['article', `article:${slug}`], { perspective })
   if (!raw) return undefined
   const article = validateDocument(ArticleSchema, raw, 'Article')
   return article && { ...article, readingTimeMinutes: readingTime(article) }
-}
+})
+
+/** One article by its slug, with its reading time; undefined when missing or invalid. Read once per request. */
+export const getArticle = (slug: string, { perspective = 'published' }: ReadOptions = {}) => readArticle(slug, perspective)
 export type Article = NonNullable<Awaited<ReturnType<typeof getArticle>>>
 
 const pageRange = (page: number) => ({ start: (page - 1) * PAGE_SIZE, end: page * PAGE_SIZE })
@@ -106,30 +109,31 @@ export async function listLatest({ page = 1, ...options }: PageOptions = {}) {
   return toPage(raw, page)
 }
 
-async function listOwned<S extends z.ZodType>(
-  query: string,
-  schema: S,
-  what: string,
-  slug: string,
-  tags: string[],
-  { page = 1, ...options }: PageOptions,
-) {
-  const raw = (await run(query, { slug, ...pageRange(page) }, tags, options)) as ({ items: unknown; total: unknown } & object) | null
+// React's cache keys on argument identity, so the cached readers take primitives.
+const readSection = cache(async (slug: string, page: number, perspective: Perspective) => {
+  const raw = await run(SECTION_QUERY, { slug, ...pageRange(page) }, ['article', `section:${slug}`], { perspective })
+  return withOwner(raw, SectionSchema, 'Section', page)
+})
+
+const readPerson = cache(async (slug: string, page: number, perspective: Perspective) => {
+  const raw = await run(PERSON_QUERY, { slug, ...pageRange(page) }, ['article', `person:${slug}`], { perspective })
+  return withOwner(raw, PersonSchema, 'Person', page)
+})
+
+function withOwner<S extends z.ZodType>(raw: unknown, schema: S, what: string, page: number) {
   if (!raw) return undefined
   const owner = validateDocument(schema, raw, what)
-  const listing = owner && toPage(raw, page)
+  const listing = owner && toPage(raw as { items?: unknown; total?: unknown }, page)
   return owner && listing ? { ...listing, owner: owner as z.output<S> } : undefined
 }
 
 /** A section and a page of its articles, newest first. */
-export function listBySection(slug: string, options: PageOptions = {}) {
-  return listOwned(SECTION_QUERY, SectionSchema, 'Section', slug, ['article', `section:${slug}`], options)
-}
+export const listBySection = (slug: string, { page = 1, perspective = 'published' }: PageOptions = {}) =>
+  readSection(slug, page, perspective)
 
 /** A person and a page of the articles that credit them in any role, newest first. */
-export function listByPerson(slug: string, options: PageOptions = {}) {
-  return listOwned(PERSON_QUERY, PersonSchema, 'Person', slug, ['article', `person:${slug}`], options)
-}
+export const listByPerson = (slug: string, { page = 1, perspective = 'published' }: PageOptions = {}) =>
+  readPerson(slug, page, perspective)
 
 async function slugs(query: string, tag: string) {
   return validateDocument(SlugListSchema, await run(query, {}, [tag]), 'Slug list') ?? []

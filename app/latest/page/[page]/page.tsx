@@ -1,0 +1,18 @@
+import { notFound } from 'next/navigation'
+import { parsePageParam } from '@/lib/routes'
+import { LatestListing, latestMetadata } from '../../listing'
+
+export const revalidate = 300
+
+type Props = { params: Promise<{ page: string }> }
+
+export async function generateMetadata({ params }: Props) {
+  const n = parsePageParam((await params).page)
+  return n ? latestMetadata(n) : {}
+}
+
+export default async function LatestPageN({ params }: Props) {
+  const n = parsePageParam((await params).page)
+  if (!n) notFound()
+  return <LatestListing page={n} />
+}

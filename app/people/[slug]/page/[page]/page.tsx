@@ -1,0 +1,20 @@
+import { notFound } from 'next/navigation'
+import { parsePageParam } from '@/lib/routes'
+import { PersonListing, personMetadata } from '../../listing'
+
+export const revalidate = 300
+
+type Props = { params: Promise<{ slug: string; page: string }> }
+
+export async function generateMetadata({ params }: Props) {
+  const { slug, page } = await params
+  const n = parsePageParam(page)
+  return n ? personMetadata(slug, n) : {}
+}
+
+export default async function PersonPageN({ params }: Props) {
+  const { slug, page } = await params
+  const n = parsePageParam(page)
+  if (!n) notFound()
+  return <PersonListing slug={slug} page={n} />
+}

@@ -1,0 +1,25 @@
+import type { ArticleCard } from '@/lib/content/schemas'
+import { ArticleList } from './ArticleList'
+import { Pagination } from './Pagination'
+import styles from './listing.module.css'
+
+type Props = {
+  items: ArticleCard[]
+  page: number
+  totalPages: number
+  hrefFor: (page: number) => string
+  timeZone?: string
+  showSection?: boolean
+  emptyMessage: string
+}
+
+/** A page of teasers with its pagination, or a sentence saying there is nothing here yet. */
+export function Listing({ items, page, totalPages, hrefFor, timeZone, showSection, emptyMessage }: Props) {
+  if (items.length === 0) return <p className={styles.empty}>{emptyMessage}</p>
+  return (
+    <>
+      <ArticleList articles={items} timeZone={timeZone} showSection={showSection} headingLevel={2} />
+      <Pagination page={page} totalPages={totalPages} hrefFor={hrefFor} />
+    </>
+  )
+}

@@ -1,0 +1,32 @@
+import Link from 'next/link'
+import type { SectionLink } from '@/lib/content/schemas'
+import { routes } from '@/lib/routes'
+import styles from './chrome.module.css'
+
+type Props = { title: string; description?: string; sections: SectionLink[] }
+
+/** The publication's name and its sections, at the top of every page. */
+export function Masthead({ title, description, sections }: Props) {
+  return (
+    <header className={styles.masthead}>
+      <div className={styles.nameplate}>
+        <Link href={routes.home()} className={styles.title}>
+          {title}
+        </Link>
+        {description ? <p className={styles.tagline}>{description}</p> : null}
+      </div>
+      <nav aria-label="Sections" className={styles.sectionNav}>
+        <ul>
+          <li>
+            <Link href={routes.latest()}>Latest</Link>
+          </li>
+          {sections.map((section) => (
+            <li key={section._id}>
+              <Link href={routes.section(section.slug)}>{section.title}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  )
+}

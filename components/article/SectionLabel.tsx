@@ -1,0 +1,14 @@
+import Link from 'next/link'
+import type { SectionLink } from '@/lib/content/schemas'
+import { routes } from '@/lib/routes'
+import styles from './article.module.css'
+
+/** The section an article belongs to, above its headline, linked to the section page. */
+export function SectionLabel({ section }: { section?: SectionLink }) {
+  if (!section) return null
+  return (
+    <p className={styles.sectionLabel}>
+      <Link href={routes.section(section.slug)}>{section.title}</Link>
+    </p>
+  )
+}

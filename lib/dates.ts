@@ -1,0 +1,61 @@
+/**
+ * Dates as the newsroom shows them: in its time zone, with the offset written out
+ * in the machine-readable form (2022-09-26T08:55+08:00).
+ */
+export type Dated = { datetime: string; label: string }
+
+const FALLBACK_ZONE = 'UTC'
+
+function zoneOrUtc(timeZone: string | undefined): string {
+  if (!timeZone) return FALLBACK_ZONE
+  try {
+    new Intl.DateTimeFormat('en', { timeZone })
+    return timeZone
+  } catch {
+    return FALLBACK_ZONE
+  }
+}
+
+function parts(date: Date, timeZone: string) {
+  const formatted = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'longOffset',
+  }).formatToParts(date)
+  return Object.fromEntries(formatted.map((part) => [part.type, part.value])) as Record<Intl.DateTimeFormatPartTypes, string>
+}
+
+/** "GMT+08:00" → "+08:00"; plain "GMT" → "+00:00". */
+const offsetOf = (zoneName: string) => zoneName.replace('GMT', '') || '+00:00'
+
+export function formatDateTime(iso: string, timeZone?: string, locale = 'en-GB'): Dated {
+  const date = new Date(iso)
+  const zone = zoneOrUtc(timeZone)
+  const p = parts(date, zone)
+  const datetime = `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}${offsetOf(p.timeZoneName)}`
+  const label = new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(date)
+  return { datetime, label }
+}
+
+/** A date without the time, for listings: "26 September 2022". */
+export function formatDate(iso: string, timeZone?: string, locale = 'en-GB'): Dated {
+  const date = new Date(iso)
+  const zone = zoneOrUtc(timeZone)
+  const { datetime } = formatDateTime(iso, zone)
+  const label = new Intl.DateTimeFormat(locale, { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric' }).format(date)
+  return { datetime, label }
+}

@@ -1,0 +1,47 @@
+import { createImageUrlBuilder } from '@sanity/image-url'
+import { LOCAL_DATASET_NAME, LOCAL_PROJECT_ID } from '@/lib/content/sources/ndjson'
+import type { Image } from '@/lib/content'
+import { readConfig } from '@/lib/env'
+
+/** Widths offered in srcset; the local image route snaps requests to these too. */
+export const IMAGE_WIDTHS = [320, 480, 640, 800, 1024, 1280, 1600, 2000] as const
+
+/**
+ * One URL builder for both sources. With a Sanity project, images come from its CDN;
+ * on the embedded dataset the site answers the same URL shape itself (app/images).
+ */
+function builder() {
+  const { source } = readConfig()
+  return source.mode === 'sanity'
+    ? createImageUrlBuilder({ projectId: source.projectId, dataset: source.dataset })
+    : createImageUrlBuilder({ projectId: LOCAL_PROJECT_ID, dataset: LOCAL_DATASET_NAME, baseUrl: '/' })
+}
+
+export type ImageSource = Pick<Image, 'asset' | 'hotspot' | 'crop'>
+
+const toBuilderSource = (image: ImageSource) => ({
+  asset: { _ref: image.asset._id },
+  ...(image.hotspot ? { hotspot: image.hotspot } : {}),
+  ...(image.crop ? { crop: image.crop } : {}),
+})
+
+/** A URL for one width, cropped to the aspect ratio (width / height) when given, around the hotspot. */
+export function imageUrl(image: ImageSource, width: number, aspectRatio?: number): string {
+  let url = builder().image(toBuilderSource(image)).width(width).auto('format').quality(75)
+  if (aspectRatio) url = url.height(Math.round(width / aspectRatio)).fit('crop')
+  return url.url()
+}
+
+/** src, srcset and intrinsic size for an <img>, at widths up to the original's. */
+export function responsiveImage(image: ImageSource, { aspectRatio, maxWidth = 1600 }: { aspectRatio?: number; maxWidth?: number } = {}) {
+  const ratio = aspectRatio ?? image.asset.width / image.asset.height
+  const widths = IMAGE_WIDTHS.filter((w) => w <= Math.min(maxWidth, image.asset.width))
+  const candidates = widths.length > 0 ? widths : [Math.min(maxWidth, image.asset.width)]
+  const largest = candidates[candidates.length - 1]
+  return {
+    src: imageUrl(image, largest, aspectRatio),
+    srcSet: candidates.map((w) => `${imageUrl(image, w, aspectRatio)} ${w}w`).join(', '),
+    width: largest,
+    height: Math.round(largest / ratio),
+  }
+}
