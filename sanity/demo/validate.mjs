@@ -136,8 +136,10 @@ const onlyDrafts = drafts.filter((d) => !published.has(d._id.slice(7)));
 if (onlyDrafts.length !== 1 || onlyDrafts[0]._id !== 'drafts.article-embargoed-budget-leak') err('draft-only article wrong');
 
 // Seed article must match the source text when it is available.
-const seedFile = '/work/shared/seeds/000_71c2c0a38d36d25c.txt';
-if (fs.existsSync(seedFile)) {
+// The seed lives in the workspace's shared folder, beside the repository.
+const seedFile = path.join(HERE, '..', '..', '..', 'shared', 'seeds', '000_71c2c0a38d36d25c.txt');
+if (!fs.existsSync(seedFile)) console.log('seed source not found beside the repository: seed comparison skipped');
+else {
   const a = docs.find((d) => d._id === 'article-one-belt-one-road-central-asia');
   const src = fs.readFileSync(seedFile, 'utf8');
   const srcLines = src.split('\n');
