@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The browser tests need Debian's Chromium and a Java runtime (for the Nu Html Checker).
+# As root on Debian, install whichever is missing; otherwise say exactly what to install.
+set -euo pipefail
+
+missing=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing ${missing[*]} for the browser tests (Debian packages)…"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "The browser tests need these Debian packages: ${missing[*]}." >&2
+  echo "Install them (sudo apt-get install -y ${missing[*]}), or set CHROMIUM_PATH to a Chromium binary." >&2
+  exit 1
+fi
