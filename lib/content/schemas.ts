@@ -5,7 +5,8 @@ import { z } from 'zod'
  * TypeScript types are inferred from these schemas. GROQ answers null for a missing
  * field; `optional()` turns that into undefined so components see one "absent".
  */
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined)
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === null ? undefined : value), schema.optional())
 
 const text = z.string().trim().min(1)
 
