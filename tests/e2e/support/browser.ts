@@ -1,0 +1,66 @@
+// Headless Chromium (Debian's) through playwright-core. Never downloads a browser.
+import { chromium, type Browser, type BrowserContextOptions, type Page, type Response } from 'playwright-core'
+import { baseUrl } from './server'
+
+export const MOBILE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+export async function closeBrowser(browser: Browser | undefined): Promise<void> {
+  await browser?.close()
+}
+
+/**
+ * A page in a fresh context whose relative URLs resolve against the server under test.
+ * Requests to any other origin are aborted (the machine has no internet, and the site
+ * must not depend on third parties to render).
+ */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const origin = new URL(baseUrl()).origin
+  const context = await browser.newContext({ baseURL: baseUrl(), reducedMotion: 'reduce', ...options })
+  await context.route('**/*', (route) => {
+    const u = route.request().url()
+    if (u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:')) return route.continue()
+    return route.abort('blockedbyclient')
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  page.setDefaultNavigationTimeout(30_000)
+  return page
+}
+
+export async function closePage(page: Page | undefined): Promise<void> {
+  await page?.context().close()
+}
+
+/** Loads `path` and waits for the document, its fonts and images to settle. */
+export async function open(page: Page, path: string): Promise<Response> {
+  const response = await page.goto(path, { waitUntil: 'load' })
+  if (!response) throw new Error(`No response for ${path}`)
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  return response
+}
+
+/** Collapses whitespace, as a reader sees text. */
+export function norm(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim()
+}
