@@ -32,7 +32,7 @@ export function ArticleCard({ article, timeZone, variant = 'standard', headingLe
         <Picture image={article.heroImage} sizes={SIZES[variant]} aspectRatio={16 / 9} priority={priority} className={styles.image} />
       ) : null}
       <div className={styles.text}>
-        {showSection && article.section ? <p className={styles.kicker}>{article.section.title}</p> : null}
+        {showSection && article.section ? <p className="kicker">{article.section.title}</p> : null}
         <Heading className={styles.headline}>
           <Link href={routes.article(article.slug)}>{article.headline}</Link>
         </Heading>

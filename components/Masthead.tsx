@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import type { SectionLink } from '@/lib/content/schemas'
 import { routes } from '@/lib/routes'
+import { SectionLinks } from './SectionLinks'
 import styles from './chrome.module.css'
 
 type Props = { title: string; description?: string; sections: SectionLink[] }
@@ -16,16 +17,7 @@ export function Masthead({ title, description, sections }: Props) {
         {description ? <p className={styles.tagline}>{description}</p> : null}
       </div>
       <nav aria-label="Sections" className={styles.sectionNav}>
-        <ul>
-          <li>
-            <Link href={routes.latest()}>Latest</Link>
-          </li>
-          {sections.map((section) => (
-            <li key={section._id}>
-              <Link href={routes.section(section.slug)}>{section.title}</Link>
-            </li>
-          ))}
-        </ul>
+        <SectionLinks sections={sections} withLatest />
       </nav>
     </header>
   )

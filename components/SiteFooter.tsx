@@ -1,6 +1,5 @@
-import Link from 'next/link'
 import type { SectionLink } from '@/lib/content/schemas'
-import { routes } from '@/lib/routes'
+import { SectionLinks } from './SectionLinks'
 import styles from './chrome.module.css'
 
 type Props = { title: string; sections: SectionLink[] }
@@ -9,13 +8,7 @@ export function SiteFooter({ title, sections }: Props) {
   return (
     <footer className={styles.footer}>
       <nav aria-label="All sections">
-        <ul>
-          {sections.map((section) => (
-            <li key={section._id}>
-              <Link href={routes.section(section.slug)}>{section.title}</Link>
-            </li>
-          ))}
-        </ul>
+        <SectionLinks sections={sections} />
       </nav>
       <p>© {title}</p>
     </footer>

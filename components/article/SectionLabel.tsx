@@ -7,8 +7,10 @@ import styles from './article.module.css'
 export function SectionLabel({ section }: { section?: SectionLink }) {
   if (!section) return null
   return (
-    <p className={styles.sectionLabel}>
-      <Link href={routes.section(section.slug)}>{section.title}</Link>
+    <p className="kicker">
+      <Link href={routes.section(section.slug)} className={styles.sectionLabel}>
+        {section.title}
+      </Link>
     </p>
   )
 }
