@@ -3,18 +3,33 @@ import { ArticleCard } from '@/components/ArticleCard'
 import { ArticleList } from '@/components/ArticleList'
 import styles from '@/components/frontPage.module.css'
 import { getFrontPage, getSiteChrome } from '@/lib/content'
+import { JsonLd } from '@/components/JsonLd'
+import { readConfig } from '@/lib/env'
 import { routes } from '@/lib/routes'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { webSiteJsonLd } from '@/lib/seo/structured-data'
 
 export const revalidate = 300
+
+export function generateMetadata() {
+  return pageMetadata({ path: routes.home() })
+}
 
 export default async function FrontPage() {
   const [{ lead, latest, sections }, { settings }] = await Promise.all([getFrontPage(), getSiteChrome()])
   const timeZone = settings.timeZone
+  const webSite = <JsonLd data={webSiteJsonLd({ siteUrl: readConfig().siteUrl, settings })} />
   if (!lead) {
-    return <p>Nothing has been published yet.</p>
+    return (
+      <>
+        {webSite}
+        <p>Nothing has been published yet.</p>
+      </>
+    )
   }
   return (
     <>
+      {webSite}
       <h1 className="visually-hidden">{settings.title}: front page</h1>
       <div className={styles.top}>
         <section aria-label="Top story" className={styles.lead}>

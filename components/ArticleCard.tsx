@@ -2,6 +2,7 @@ import Link from 'next/link'
 import type { ArticleCard as Card } from '@/lib/content/schemas'
 import { formatDate } from '@/lib/dates'
 import { routes } from '@/lib/routes'
+import { Highlighted } from './Highlighted'
 import { Picture } from './Picture'
 import styles from './cards.module.css'
 
@@ -13,6 +14,8 @@ type Props = {
   headingLevel?: 2 | 3
   showSection?: boolean
   priority?: boolean
+  /** Search terms to mark in the headline and standfirst. */
+  highlight?: readonly string[]
 }
 
 const SIZES = {
@@ -22,7 +25,7 @@ const SIZES = {
 }
 
 /** A teaser for one article: headline linked to it, image, standfirst, authors and date. */
-export function ArticleCard({ article, timeZone, variant = 'standard', headingLevel = 3, showSection = true, priority }: Props) {
+export function ArticleCard({ article, timeZone, variant = 'standard', headingLevel = 3, showSection = true, priority, highlight }: Props) {
   const Heading = `h${headingLevel}` as const
   const date = formatDate(article.publishedAt, timeZone)
   const authors = article.authors.map((author) => author.name).join(', ')
@@ -34,9 +37,15 @@ export function ArticleCard({ article, timeZone, variant = 'standard', headingLe
       <div className={styles.text}>
         {showSection && article.section ? <p className="kicker">{article.section.title}</p> : null}
         <Heading className={styles.headline}>
-          <Link href={routes.article(article.slug)}>{article.headline}</Link>
+          <Link href={routes.article(article.slug)}>
+            <Highlighted text={article.headline} terms={highlight} />
+          </Link>
         </Heading>
-        {variant !== 'compact' && article.standfirst ? <p className={styles.standfirst}>{article.standfirst}</p> : null}
+        {variant !== 'compact' && article.standfirst ? (
+          <p className={styles.standfirst}>
+            <Highlighted text={article.standfirst} terms={highlight} />
+          </p>
+        ) : null}
         <p className={styles.meta}>
           {authors ? <span>{authors}</span> : null}
           <time dateTime={date.datetime}>{date.label}</time>

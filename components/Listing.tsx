@@ -1,6 +1,6 @@
 import type { ArticleCard } from '@/lib/content/schemas'
 import { ArticleList } from './ArticleList'
-import { Pagination } from './Pagination'
+import { Pagination, type PaginationLabels } from './Pagination'
 import styles from './listing.module.css'
 
 type Props = {
@@ -11,15 +11,19 @@ type Props = {
   timeZone?: string
   showSection?: boolean
   emptyMessage: string
+  /** Search terms to mark in headlines and standfirsts. */
+  highlight?: readonly string[]
+  /** Words for the previous and next links; "Newer" and "Older" by default. */
+  pageLabels?: PaginationLabels
 }
 
 /** A page of teasers with its pagination, or a sentence saying there is nothing here yet. */
-export function Listing({ items, page, totalPages, hrefFor, timeZone, showSection, emptyMessage }: Props) {
+export function Listing({ items, page, totalPages, hrefFor, timeZone, showSection, emptyMessage, highlight, pageLabels }: Props) {
   if (items.length === 0) return <p className={styles.empty}>{emptyMessage}</p>
   return (
     <>
-      <ArticleList articles={items} timeZone={timeZone} showSection={showSection} headingLevel={2} />
-      <Pagination page={page} totalPages={totalPages} hrefFor={hrefFor} />
+      <ArticleList articles={items} timeZone={timeZone} showSection={showSection} headingLevel={2} highlight={highlight} />
+      <Pagination page={page} totalPages={totalPages} hrefFor={hrefFor} labels={pageLabels} />
     </>
   )
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import type { SectionLink } from '@/lib/content/schemas'
 import { routes } from '@/lib/routes'
+import { SearchForm } from './SearchForm'
 import { SectionLinks } from './SectionLinks'
 import styles from './chrome.module.css'
 
@@ -15,6 +16,7 @@ export function Masthead({ title, description, sections }: Props) {
           {title}
         </Link>
         {description ? <p className={styles.tagline}>{description}</p> : null}
+        <SearchForm label="Site" id="masthead-search" />
       </div>
       <nav aria-label="Sections" className={styles.sectionNav}>
         <SectionLinks sections={sections} withLatest />

@@ -59,3 +59,23 @@ export function formatDate(iso: string, timeZone?: string, locale = 'en-GB'): Da
   const label = new Intl.DateTimeFormat(locale, { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric' }).format(date)
   return { datetime, label }
 }
+
+/**
+ * A full timestamp with seconds and the zone's offset, 2022-09-26T08:55:00+08:00: the W3C
+ * datetime form that sitemaps (xsd:dateTime, which needs the seconds) and Google News expect.
+ */
+export function w3cDateTime(iso: string, timeZone?: string): string {
+  const formatted = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zoneOrUtc(timeZone),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'longOffset',
+  }).formatToParts(new Date(iso))
+  const p = Object.fromEntries(formatted.map((part) => [part.type, part.value])) as Record<Intl.DateTimeFormatPartTypes, string>
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offsetOf(p.timeZoneName)}`
+}

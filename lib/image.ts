@@ -45,3 +45,17 @@ export function responsiveImage(image: ImageSource, { aspectRatio, maxWidth = 16
     height: Math.round(largest / ratio),
   }
 }
+
+const MIME_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' }
+
+/**
+ * A URL that keeps the original's file format (no auto=format), with its MIME type, for
+ * places that must state the type in advance: feed enclosures. Undefined for a format
+ * that is not a known raster image (an SVG, say).
+ */
+export function imageFile(image: ImageSource, width: number): { url: string; type: string } | undefined {
+  const type = MIME_TYPES[image.asset._id.split('-').pop()?.toLowerCase() ?? '']
+  if (!type) return undefined
+  const url = builder().image(toBuilderSource(image)).width(Math.min(width, image.asset.width)).quality(75).url()
+  return { url, type }
+}

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The browser tests need Debian's Chromium and a Java runtime (for the Nu Html Checker).
+# The browser tests need Debian's Chromium, a Java runtime (for the Nu Html Checker) and xmllint.
 # As root on Debian, install whichever is missing; otherwise say exactly what to install.
 set -euo pipefail
 
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# xmllint validates the sitemaps against the sitemaps.org schemas.
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

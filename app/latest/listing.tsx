@@ -4,6 +4,7 @@ import { Listing } from '@/components/Listing'
 import { ListingHeader } from '@/components/ListingHeader'
 import { getSiteChrome, listLatest } from '@/lib/content'
 import { routes } from '@/lib/routes'
+import { pageMetadata } from '@/lib/seo/metadata'
 
 const TITLE = 'Latest news'
 
@@ -19,6 +20,6 @@ export async function LatestListing({ page }: { page: number }) {
   )
 }
 
-export function latestMetadata(page: number): Metadata {
-  return { title: page > 1 ? `${TITLE}, page ${page}` : TITLE, alternates: { canonical: routes.latest(page) } }
+export function latestMetadata(page: number): Promise<Metadata> {
+  return pageMetadata({ path: routes.latest(page), title: page > 1 ? `${TITLE}, page ${page}` : TITLE })
 }

@@ -4,7 +4,11 @@ import { Listing } from '@/components/Listing'
 import { ListingHeader } from '@/components/ListingHeader'
 import { PersonProfile } from '@/components/PersonProfile'
 import { getSiteChrome, listByPerson } from '@/lib/content'
+import { JsonLd } from '@/components/JsonLd'
+import { readConfig } from '@/lib/env'
 import { routes } from '@/lib/routes'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { profilePageJsonLd } from '@/lib/seo/structured-data'
 
 /** A person's profile and a page of the articles that credit them. */
 export async function PersonListing({ slug, page }: { slug: string; page: number }) {
@@ -13,6 +17,7 @@ export async function PersonListing({ slug, page }: { slug: string; page: number
   const { owner: person } = listing
   return (
     <>
+      {page === 1 ? <JsonLd data={profilePageJsonLd(person, { siteUrl: readConfig().siteUrl })} /> : null}
       <ListingHeader title={person.name} page={page} totalPages={listing.totalPages}>
         {page === 1 ? <PersonProfile person={person} /> : null}
       </ListingHeader>
@@ -30,9 +35,10 @@ export async function personMetadata(slug: string, page: number): Promise<Metada
   const listing = await listByPerson(slug, { page })
   if (!listing) return {}
   const { owner: person } = listing
-  return {
+  return pageMetadata({
+    path: routes.person(person.slug, page),
     title: page > 1 ? `${person.name}, page ${page}` : person.name,
     description: person.bio ?? [person.name, person.jobTitle].filter(Boolean).join(', '),
-    alternates: { canonical: routes.person(slug, page) },
-  }
+    feeds: { scope: { kind: 'person', slug: person.slug }, title: person.name },
+  })
 }

@@ -4,6 +4,7 @@ import { Listing } from '@/components/Listing'
 import { ListingHeader } from '@/components/ListingHeader'
 import { getSiteChrome, listBySection } from '@/lib/content'
 import { routes } from '@/lib/routes'
+import { pageMetadata } from '@/lib/seo/metadata'
 
 /** A page of a section, shared by /sections/<slug> and /sections/<slug>/page/<n>. */
 export async function SectionListing({ slug, page }: { slug: string; page: number }) {
@@ -27,9 +28,11 @@ export async function SectionListing({ slug, page }: { slug: string; page: numbe
 export async function sectionMetadata(slug: string, page: number): Promise<Metadata> {
   const listing = await listBySection(slug, { page })
   if (!listing) return {}
-  return {
-    title: page > 1 ? `${listing.owner.title}, page ${page}` : listing.owner.title,
-    description: listing.owner.description,
-    alternates: { canonical: routes.section(slug, page) },
-  }
+  const { owner: section } = listing
+  return pageMetadata({
+    path: routes.section(section.slug, page),
+    title: page > 1 ? `${section.title}, page ${page}` : section.title,
+    description: section.description,
+    feeds: { scope: { kind: 'section', slug: section.slug }, title: section.title },
+  })
 }

@@ -1,0 +1,12 @@
+import { personFeedParams, feedResponse } from '@/lib/syndication/responses'
+
+export const revalidate = 300
+
+export function generateStaticParams() {
+  return personFeedParams()
+}
+
+/** A person's JSON Feed; 404 for an unknown person. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return feedResponse('json', { kind: 'person', slug: (await params).slug })
+}
