@@ -10,6 +10,8 @@ const nextConfig = {
   // The embedded dataset and its images are read at run time from sanity/demo.
   outputFileTracingIncludes: { '/**': ['./sanity/demo/**/*'] },
   turbopack: { root: path.join(__dirname) },
+  // unauthorized(): a bad preview link answers 401 with app/unauthorized.tsx.
+  experimental: { authInterrupts: true },
 }
 
 module.exports = nextConfig

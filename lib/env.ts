@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   SANITY_API_READ_TOKEN: optional(z.string()),
   SANITY_API_HOST: optional(z.url({ protocol: /^https?$/, error: 'use an http(s) URL' })),
   LOCAL_DATASET: optional(z.string()),
+  PREVIEW_SECRET: optional(z.string().min(32, 'use at least 32 random characters, e.g. the output of `openssl rand -hex 32`')),
   SITE_URL: optional(z.url({ protocol: /^https?$/, error: 'use the public http(s) URL of the site, e.g. https://news.example.com' })),
 })
 
@@ -35,7 +36,12 @@ export type SanityConfig = {
   apiHost?: string
 }
 export type LocalConfig = { mode: 'local'; datasetPath: string }
-export type SiteConfig = { source: SanityConfig | LocalConfig; siteUrl: string }
+export type SiteConfig = {
+  source: SanityConfig | LocalConfig
+  siteUrl: string
+  /** Signs shareable preview links; without it previews are off. Read it through lib/preview/secret.ts (server only). */
+  previewSecret?: string
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -49,6 +55,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   }
   const vars = parsed.data
   const siteUrl = (vars.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
+  const previewSecret = vars.PREVIEW_SECRET
   const { NEXT_PUBLIC_SANITY_PROJECT_ID: projectId, NEXT_PUBLIC_SANITY_DATASET: dataset } = vars
 
   if (projectId && !dataset) {
@@ -63,6 +70,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     }
     return {
       siteUrl,
+      previewSecret,
       source: {
         mode: 'sanity',
         projectId,
@@ -75,6 +83,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   }
   return {
     siteUrl,
+    previewSecret,
     // Any path the operator names; next.config.js traces the demo dataset for deployment.
     source: { mode: 'local', datasetPath: path.resolve(/*turbopackIgnore: true*/ process.cwd(), vars.LOCAL_DATASET ?? DEFAULT_LOCAL_DATASET) },
   }

@@ -44,7 +44,9 @@ export async function renderLocalImage(asset: LocalAsset, params: URLSearchParam
       requestedHeight && requestedWidth && width
         ? Math.round((requestedHeight * width) / requestedWidth)
         : requestedHeight && Math.min(requestedHeight, MAX_DIMENSION)
-    pipeline = pipeline.resize({ width, height, fit: 'cover', withoutEnlargement: true })
+    // A crop to an aspect ratio (both sides given) fills the box, enlarging if it must, as
+    // Sanity's CDN does for fit=crop; a width alone never enlarges the original.
+    pipeline = pipeline.resize({ width, height, fit: 'cover', withoutEnlargement: !(width && height) })
   }
 
   const quality = Math.min(100, positiveInt(params.get('q')) ?? 75)

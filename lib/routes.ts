@@ -1,12 +1,41 @@
 /** The site's URL scheme, in one place. Page 1 of a listing has no /page/ segment. */
 const paged = (base: string, page = 1) => (page > 1 ? `${base}/page/${page}` : base)
 
+/** What a feed covers: the whole site, one section, or one person's articles. */
+export type FeedScope = { kind: 'site' } | { kind: 'section'; slug: string } | { kind: 'person'; slug: string }
+export type FeedFormat = 'rss' | 'atom' | 'json'
+const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' }
+
+const feedBase = (scope: FeedScope) =>
+  scope.kind === 'site'
+    ? '/feeds'
+    : scope.kind === 'section'
+      ? `/sections/${encodeURIComponent(scope.slug)}`
+      : `/people/${encodeURIComponent(scope.slug)}`
+
 export const routes = {
   home: () => '/',
   latest: (page?: number) => paged('/latest', page),
   article: (slug: string) => `/articles/${encodeURIComponent(slug)}`,
+  /** The generated share image (app/articles/[slug]/opengraph-image.tsx). */
+  articleShareImage: (slug: string) => `/articles/${encodeURIComponent(slug)}/opengraph-image`,
   section: (slug: string, page?: number) => paged(`/sections/${encodeURIComponent(slug)}`, page),
   person: (slug: string, page?: number) => paged(`/people/${encodeURIComponent(slug)}`, page),
+  tag: (tag: string, page?: number) => paged(`/tags/${encodeURIComponent(tag)}`, page),
+  search: (query?: string, page?: number) => {
+    const params = new URLSearchParams()
+    if (query) params.set('q', query)
+    if (page && page > 1) params.set('page', String(page))
+    const search = params.toString()
+    return search ? `/search?${search}` : '/search'
+  },
+  feed: (format: FeedFormat, scope: FeedScope = { kind: 'site' }) => `${feedBase(scope)}/${FEED_FILES[format]}`,
+  /** A shareable preview link (lib/preview/token.ts makes the token). */
+  preview: (token: string) => `/preview/${token}`,
+  sitemap: () => '/sitemap.xml',
+  /** One child of the sitemap index: `/sitemaps/articles-1.xml`, numbered from 1. */
+  sitemapPart: (group: string, n: number) => `/sitemaps/${encodeURIComponent(group)}-${n}.xml`,
+  newsSitemap: () => '/news-sitemap.xml',
 }
 
 /**

@@ -8,9 +8,13 @@ import {
   LATEST_QUERY,
   PERSON_QUERY,
   PERSON_SLUGS_QUERY,
+  RELATED_QUERY,
+  SEARCH_QUERY,
   SECTION_QUERY,
   SECTION_SLUGS_QUERY,
   SITE_CHROME_QUERY,
+  TAG_QUERY,
+  TAGS_QUERY,
 } from './queries'
 import { readingTime } from './reading-time'
 import {
@@ -21,14 +25,19 @@ import {
   SectionSchema,
   SiteSettingsSchema,
   SlugListSchema,
+  TagSchema,
   type ArticleCard,
 } from './schemas'
+import { requestPerspective } from './perspective'
 import { contentSource } from './sources'
 import type { Perspective, QueryParams } from './sources/types'
 import { validateDocument, validateEach } from './validate'
+import { matchPatterns, parseSearchQuery, type SearchQuery } from '@/lib/search-terms'
 
 export type { ArticleCard, Body, BodyImage, Byline, BylineRole, Image, Person, PersonLink, Section, SectionLink, SiteSettings } from './schemas'
 export type { Perspective } from './sources/types'
+export { FEED_SIZE, getSitemapContent, listFeedItems, listNewsArticles, type FeedContent, type FeedOwner, type SitemapContent } from './syndication'
+export type { FeedArticle, NewsArticle, SitemapArticle } from './schemas'
 
 /** Articles per listing page. */
 export const PAGE_SIZE = 20
@@ -40,8 +49,10 @@ export type Paged<T> = { items: T[]; page: number; totalPages: number; total: nu
 
 export const FALLBACK_SETTINGS = { title: 'News', language: 'en', timeZone: 'UTC' } as const
 
-function run(query: string, params: QueryParams, tags: string[], options: ReadOptions = {}) {
-  return contentSource().fetch(query, params, { perspective: options.perspective ?? 'published', tags })
+/** Runs a query through the configured source, in the given perspective or the request's (drafts in draft mode). */
+async function run(query: string, params: QueryParams, tags: string[], options: ReadOptions = {}) {
+  const perspective = options.perspective ?? (await requestPerspective())
+  return contentSource().fetch(query, params, { perspective, tags })
 }
 
 /** The publication's settings and its sections, for the masthead and navigation; read once per request. */
@@ -85,7 +96,8 @@ const readArticle = cache(async (slug: string, perspective: Perspective) => {
 })
 
 /** One article by its slug, with its reading time; undefined when missing or invalid. Read once per request. */
-export const getArticle = (slug: string, { perspective = 'published' }: ReadOptions = {}) => readArticle(slug, perspective)
+export const getArticle = async (slug: string, { perspective }: ReadOptions = {}) =>
+  readArticle(slug, perspective ?? (await requestPerspective()))
 export type Article = NonNullable<Awaited<ReturnType<typeof getArticle>>>
 
 const pageRange = (page: number) => ({ start: (page - 1) * PAGE_SIZE, end: page * PAGE_SIZE })
@@ -128,15 +140,15 @@ function withOwner<S extends z.ZodType>(raw: unknown, schema: S, what: string, p
 }
 
 /** A section and a page of its articles, newest first. */
-export const listBySection = (slug: string, { page = 1, perspective = 'published' }: PageOptions = {}) =>
-  readSection(slug, page, perspective)
+export const listBySection = async (slug: string, { page = 1, perspective }: PageOptions = {}) =>
+  readSection(slug, page, perspective ?? (await requestPerspective()))
 
 /** A person and a page of the articles that credit them in any role, newest first. */
-export const listByPerson = (slug: string, { page = 1, perspective = 'published' }: PageOptions = {}) =>
-  readPerson(slug, page, perspective)
+export const listByPerson = async (slug: string, { page = 1, perspective }: PageOptions = {}) =>
+  readPerson(slug, page, perspective ?? (await requestPerspective()))
 
 async function slugs(query: string, tag: string) {
-  return validateDocument(SlugListSchema, await run(query, {}, [tag]), 'Slug list') ?? []
+  return validateDocument(SlugListSchema, await run(query, {}, [tag], { perspective: 'published' }), 'Slug list') ?? []
 }
 
 /** Slugs to prerender at build time. */
@@ -146,3 +158,61 @@ export const listPersonSlugs = () => slugs(PERSON_SLUGS_QUERY, 'person')
 
 export type FrontPage = Awaited<ReturnType<typeof getFrontPage>>
 export type SiteChrome = Awaited<ReturnType<typeof getSiteChrome>>
+
+// Search, tags and related articles.
+
+export type SearchResults = Paged<ArticleCard> & { query: SearchQuery }
+
+/**
+ * A page of the articles that match what a reader typed, best match first. The reader's
+ * input is cleaned and cut here (lib/search-terms.ts) and reaches GROQ only as `match`
+ * patterns in a parameter. A query with no words finds nothing without querying; a page
+ * past the end is an empty page (page > totalPages), not an error.
+ */
+export async function searchArticles(input: unknown, { page = 1, ...options }: PageOptions = {}): Promise<SearchResults> {
+  const query = parseSearchQuery(input)
+  const at = Number.isInteger(page) && page >= 1 ? page : 1
+  if (query.terms.length === 0) return { query, items: [], page: at, totalPages: 1, total: 0 }
+  const params = { terms: matchPatterns(query.terms), ...pageRange(at) }
+  // Not through run(): nothing built from a reader's input is kept in a cache.
+  const perspective = options.perspective ?? (await requestPerspective())
+  const raw = (await contentSource().fetch(SEARCH_QUERY, params, { perspective, tags: ['article'], uncached: true })) as {
+    items: unknown
+    total: unknown
+  }
+  const total = typeof raw.total === 'number' ? raw.total : 0
+  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  return { query, items: validateEach(ArticleCardSchema, raw.items, 'Article'), page: at, totalPages, total }
+}
+
+const readTag = cache(async (tag: string, page: number, perspective: Perspective) => {
+  const raw = (await run(TAG_QUERY, { tag, ...pageRange(page) }, ['article'], { perspective })) as { items: unknown; total: unknown }
+  // A tag no published article carries does not exist.
+  return raw.total ? toPage(raw, page) : undefined
+})
+
+/** A page of the articles carrying a tag, newest first; undefined for an unknown tag or a page outside the listing. */
+export const listByTag = async (tag: string, { page = 1, perspective }: PageOptions = {}) =>
+  readTag(tag, page, perspective ?? (await requestPerspective()))
+
+/** Every tag carried by a published article, to prerender tag pages. */
+export async function listTags(): Promise<string[]> {
+  const raw = await run(TAGS_QUERY, {}, ['article'], { perspective: 'published' })
+  return validateEach(TagSchema, raw, 'Tag')
+}
+
+/** Related articles shown under an article. */
+export const RELATED_COUNT = 4
+
+/**
+ * Up to RELATED_COUNT other articles in the same section or sharing tags with `article`:
+ * most shared tags first, then the same section, then the newest. Never the article itself.
+ */
+export async function getRelatedArticles(
+  article: { _id: string; section?: { _id: string }; tags: string[] },
+  options: ReadOptions = {},
+): Promise<ArticleCard[]> {
+  const params = { id: article._id, section: article.section?._id ?? '', tags: article.tags, limit: RELATED_COUNT }
+  const raw = await run(RELATED_QUERY, params, ['article'], options)
+  return validateEach(ArticleCardSchema, raw, 'Article').filter((card) => card._id !== article._id)
+}

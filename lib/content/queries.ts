@@ -35,17 +35,22 @@ export const FRONT_PAGE_QUERY = defineQuery(`{
   }
 }`)
 
-export const ARTICLE_QUERY = defineQuery(`*[${publishedArticle} && slug.current == $slug][0]{
+const articleFields = /* groq */ `{
   _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, updatedAt, readingTimeOverride, language,
   "section": section->${sectionLink},
   "heroImage": heroImage${image},
-  "bylines": bylines[defined(person->slug.current)]{ _key, role, "person": person->{ ...${personLink}, jobTitle } },
+  "bylines": bylines[defined(person->slug.current)]{ _key, role, "person": person->{ ...${personLink}, jobTitle, "links": links[]{ _key, label, url } } },
   "source": source{ name, url },
   "body": body[]{
     ...,
     _type == "image" => { ${imageAsset} }
   }
-}`)
+}`
+
+export const ARTICLE_QUERY = defineQuery(`*[${publishedArticle} && slug.current == $slug][0]${articleFields}`)
+
+/** A draft being previewed may not have a publication time yet. */
+export const ARTICLE_PREVIEW_QUERY = defineQuery(`*[_type == "article" && slug.current == $slug][0]${articleFields}`)
 
 export const LATEST_QUERY = defineQuery(`{
   "items": *[${publishedArticle}] | order(publishedAt desc)[$start...$end]${articleCard},
@@ -69,3 +74,68 @@ export const ARTICLE_SLUGS_QUERY = defineQuery(`*[${publishedArticle}].slug.curr
 export const SECTION_SLUGS_QUERY = defineQuery(`*[_type == "section" && defined(slug.current)].slug.current`)
 
 export const PERSON_SLUGS_QUERY = defineQuery(`*[_type == "person" && defined(slug.current)].slug.current`)
+
+// Syndication: feeds, sitemaps and the Google News sitemap (lib/content/syndication.ts).
+
+const feedArticle = /* groq */ `{
+  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, updatedAt, language,
+  "section": section->${sectionLink},
+  "heroImage": heroImage${image},
+  "authors": bylines[role == "author" && defined(person->slug.current)].person->${personLink}
+}`
+
+export const SITE_FEED_QUERY = defineQuery(`*[${publishedArticle}] | order(publishedAt desc)[0...$limit]${feedArticle}`)
+
+export const SECTION_FEED_QUERY = defineQuery(`*[_type == "section" && slug.current == $slug][0]{
+  ...${sectionLink}, description,
+  "items": *[${publishedArticle} && section._ref == ^._id] | order(publishedAt desc)[0...$limit]${feedArticle}
+}`)
+
+export const PERSON_FEED_QUERY = defineQuery(`*[_type == "person" && slug.current == $slug][0]{
+  ...${personLink}, bio,
+  "items": *[${publishedArticle} && ^._id in bylines[].person._ref] | order(publishedAt desc)[0...$limit]${feedArticle}
+}`)
+
+export const SITEMAP_QUERY = defineQuery(`{
+  "articles": *[${publishedArticle}] | order(publishedAt desc){
+    "slug": slug.current, headline, publishedAt, updatedAt, tags,
+    "section": section->slug.current,
+    "people": bylines[].person->slug.current
+  },
+  "sections": *[_type == "section" && defined(slug.current)] | order(order asc, title asc).slug.current,
+  "people": *[_type == "person" && defined(slug.current)] | order(name asc).slug.current
+}`)
+
+export const NEWS_SITEMAP_QUERY = defineQuery(`*[${publishedArticle} && dateTime(publishedAt) >= dateTime($since)] | order(publishedAt desc){
+  _id, headline, "slug": slug.current, publishedAt, updatedAt, language
+}`)
+
+// Search, tags and related articles. `$terms` holds `match` patterns built by
+// lib/search-terms.ts from the reader's words; it is always a parameter, never spliced in.
+
+/** Every word of the query must appear somewhere in the headline, standfirst, key points or body. */
+const searchMatch = /* groq */ `([headline, coalesce(standfirst, ""), pt::text(body)] + coalesce(keyPoints, [])) match $terms`
+
+/** Headline matches count most, then the standfirst and key points, then the body. */
+const searchScore = /* groq */ `score(
+  boost(headline match $terms, 3),
+  boost(standfirst match $terms, 2),
+  boost(keyPoints match $terms, 2),
+  pt::text(body) match $terms
+)`
+
+export const SEARCH_QUERY = defineQuery(`{
+  "items": *[${publishedArticle} && ${searchMatch}] | ${searchScore} | order(_score desc, publishedAt desc)[$start...$end]${articleCard},
+  "total": count(*[${publishedArticle} && ${searchMatch}])
+}`)
+
+export const TAG_QUERY = defineQuery(`{
+  "items": *[${publishedArticle} && $tag in tags] | order(publishedAt desc)[$start...$end]${articleCard},
+  "total": count(*[${publishedArticle} && $tag in tags])
+}`)
+
+export const TAGS_QUERY = defineQuery(`array::compact(array::unique(*[${publishedArticle} && defined(tags)].tags[]))`)
+
+/** Articles in the same section or sharing a tag: most shared tags first, then the same section, then newest. */
+export const RELATED_QUERY = defineQuery(`*[${publishedArticle} && _id != $id && (section._ref == $section || count(coalesce(tags, [])[@ in $tags]) > 0)]
+  | order(count(coalesce(tags, [])[@ in $tags]) desc, (section._ref == $section) desc, publishedAt desc)[0...$limit]${articleCard}`)

@@ -89,13 +89,29 @@ export const BodySchema = z.array(z.discriminatedUnion('_type', [TextBlockSchema
 export type Body = z.infer<typeof BodySchema>
 export type BodyImage = z.infer<typeof BodyImageSchema>
 
+/** A tag as editors typed it; its page is /tags/<tag>. */
+export const TagSchema = text
+
 export const BYLINE_ROLES = ['author', 'editor', 'photographer', 'translator', 'contributor'] as const
 export type BylineRole = (typeof BYLINE_ROLES)[number]
+
+export const ProfileLinkSchema = z.object({ _key: z.string(), label: text, url: z.url({ protocol: /^https?$/ }) })
+export type ProfileLink = z.infer<typeof ProfileLinkSchema>
+
+/** A person's profile links: one that is not an http(s) address is dropped, never the person or the article. */
+const profileLinks = z.array(z.unknown()).transform((links) =>
+  links.flatMap((link) => {
+    const result = ProfileLinkSchema.safeParse(link)
+    return result.success ? [result.data] : []
+  }),
+)
+/** On bylines, for structured data (sameAs). */
+const bylineLinks = optional(profileLinks)
 
 export const BylineSchema = z.object({
   _key: z.string(),
   role: z.enum(BYLINE_ROLES),
-  person: PersonLinkSchema.extend({ jobTitle: optional(z.string()) }),
+  person: PersonLinkSchema.extend({ jobTitle: optional(z.string()), links: bylineLinks }),
 })
 export type Byline = z.infer<typeof BylineSchema>
 
@@ -108,6 +124,10 @@ export const ArticleSchema = ArticleCardSchema.omit({ authors: true }).extend({
   body: optional(BodySchema).transform((body) => body ?? []),
 })
 export type ArticleDocument = z.infer<typeof ArticleSchema>
+
+/** A draft under preview: the same article, but it may not have a publication time yet. */
+export const DraftArticleSchema = ArticleSchema.extend({ publishedAt: optional(isoDateTime) })
+export type DraftArticle = z.infer<typeof DraftArticleSchema>
 
 export const SiteSettingsSchema = z.object({
   title: text,
@@ -123,9 +143,7 @@ export const PersonSchema = PersonLinkSchema.extend({
   jobTitle: optional(z.string()),
   bio: optional(z.string()),
   portrait: optionalImage,
-  links: optional(z.array(z.object({ _key: z.string(), label: text, url: z.url({ protocol: /^https?$/ }) }))).transform(
-    (links) => links ?? [],
-  ),
+  links: optional(profileLinks).transform((links) => links ?? []),
 })
 export type Person = z.infer<typeof PersonSchema>
 
@@ -133,3 +151,37 @@ export const SectionSchema = SectionLinkSchema.extend({ description: optional(z.
 export type Section = z.infer<typeof SectionSchema>
 
 export const SlugListSchema = z.array(z.string())
+
+/** An article as a feed carries it: a card with its key points and tags. */
+export const FeedArticleSchema = ArticleCardSchema.extend({
+  keyPoints: optional(z.array(text)).transform((points) => points ?? []),
+  tags: optional(z.array(text)).transform((tags) => tags ?? []),
+})
+export type FeedArticle = z.infer<typeof FeedArticleSchema>
+
+/** The person a feed is about. */
+export const FeedPersonSchema = PersonLinkSchema.extend({ bio: optional(z.string()) })
+
+/** Keeps the strings of a list GROQ may answer with nulls in it (a byline whose person has no slug). */
+const stringsOnly = optional(z.array(z.unknown())).transform((values) =>
+  (values ?? []).flatMap((value) => (typeof value === 'string' && value.trim() !== '' ? [value.trim()] : [])),
+)
+
+/** What the sitemaps need of an article: its URL, its dates, and the listings it appears in. */
+// Validated as cards are (headline included), so the sitemap never lists an article whose page fails.
+export const SitemapArticleSchema = ArticleCardSchema.pick({ slug: true, headline: true, publishedAt: true, updatedAt: true }).extend({
+  section: optional(text),
+  people: stringsOnly,
+  tags: stringsOnly,
+})
+export type SitemapArticle = z.infer<typeof SitemapArticleSchema>
+
+export const NewsArticleSchema = z.object({
+  _id: z.string(),
+  headline: text,
+  slug: text,
+  publishedAt: isoDateTime,
+  updatedAt: optional(isoDateTime),
+  language: optional(z.string()),
+})
+export type NewsArticle = z.infer<typeof NewsArticleSchema>

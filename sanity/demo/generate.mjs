@@ -276,7 +276,9 @@ async function main() {
     const body = rev.body ?? [...(rev.prependBody ?? []), ...base.body, ...(rev.appendBody ?? [])];
     const merged = { ...base, ...rev.changes, body };
     const pubId = base.id ?? `article-${base.slug}`;
-    docs.push(await buildArticle(merged, { id: `drafts.${pubId}`, editedAt: rev.editedAt }));
+    const draft = await buildArticle(merged, { id: `drafts.${pubId}`, editedAt: rev.editedAt });
+    rev.invalid?.(draft);
+    docs.push(draft);
   }
 
   // Draft-only article (never published)

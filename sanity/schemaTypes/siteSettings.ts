@@ -1,9 +1,7 @@
 import { defineField, defineType } from 'sanity'
 import { altField } from './imageWithAlt'
 
-/** The publication itself: one document, id "siteSettings". */
-export const SITE_SETTINGS_ID = 'siteSettings'
-
+/** The publication itself: one document, id SITE_SETTINGS_ID (sanity/constants.ts). */
 export const siteSettings = defineType({
   name: 'siteSettings',
   title: 'Site settings',

@@ -9,9 +9,16 @@ import { KeyPoints } from '@/components/article/KeyPoints'
 import { SectionLabel } from '@/components/article/SectionLabel'
 import { SourceCredit } from '@/components/article/SourceCredit'
 import { Standfirst } from '@/components/article/Standfirst'
+import { Topics } from '@/components/article/Topics'
+import { RelatedArticles } from '@/components/RelatedArticles'
 import styles from '@/components/article/article.module.css'
-import { getArticle, getSiteChrome, listArticleSlugs } from '@/lib/content'
+import { getArticle, getRelatedArticles, getSiteChrome, listArticleSlugs } from '@/lib/content'
+import { JsonLd } from '@/components/JsonLd'
+import { formatDateTime } from '@/lib/dates'
+import { readConfig } from '@/lib/env'
 import { routes } from '@/lib/routes'
+import { pageMetadata, shareImageOf } from '@/lib/seo/metadata'
+import { absoluteUrl, articleBreadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/structured-data'
 
 export const revalidate = 300
 
@@ -22,13 +29,26 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getArticle((await params).slug)
+  const [article, { settings }] = await Promise.all([getArticle((await params).slug), getSiteChrome()])
   if (!article) return {}
-  return {
+  const { siteUrl } = readConfig()
+  const at = (iso: string) => formatDateTime(iso, settings.timeZone).datetime
+  return pageMetadata({
+    path: routes.article(article.slug),
     title: article.headline,
     description: article.standfirst ?? article.keyPoints[0],
-    alternates: { canonical: routes.article(article.slug) },
-  }
+    article: {
+      publishedTime: at(article.publishedAt),
+      ...(article.updatedAt ? { modifiedTime: at(article.updatedAt) } : {}),
+      authors: article.bylines
+        .filter((byline) => byline.role === 'author')
+        .map((byline) => absoluteUrl(siteUrl, routes.person(byline.person.slug))),
+      section: article.section?.title,
+      tags: article.tags,
+    },
+    // Without a hero image, og:image is the card drawn by ./opengraph-image.tsx.
+    image: article.heroImage ? shareImageOf(article.heroImage, article.headline) : 'generated',
+  })
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -36,25 +56,33 @@ export default async function ArticlePage({ params }: Props) {
   const [article, { settings }] = await Promise.all([getArticle(slug), getSiteChrome()])
   if (!article) notFound()
   const lang = article.language && article.language !== settings.language ? article.language : undefined
+  const structured = { siteUrl: readConfig().siteUrl, settings }
+  const related = await getRelatedArticles(article)
   return (
-    <article className={styles.article} lang={lang}>
-      <header className={styles.header}>
-        <SectionLabel section={article.section} />
-        <h1>{article.headline}</h1>
-        <Standfirst text={article.standfirst} />
-        <Bylines bylines={article.bylines} />
-        <SourceCredit source={article.source} />
-        <Dateline
-          publishedAt={article.publishedAt}
-          updatedAt={article.updatedAt}
-          timeZone={settings.timeZone}
-          readingTimeMinutes={article.readingTimeMinutes}
-        />
-      </header>
-      <HeroImage image={article.heroImage} />
-      <KeyPoints points={article.keyPoints} />
-      <ArticleBody body={article.body} />
-      <EditorCredit bylines={article.bylines} />
-    </article>
+    <>
+      <article className={styles.article} lang={lang}>
+        <JsonLd data={newsArticleJsonLd(article, structured)} />
+        <JsonLd data={articleBreadcrumbJsonLd(article, structured)} />
+        <header className={styles.header}>
+          <SectionLabel section={article.section} />
+          <h1>{article.headline}</h1>
+          <Standfirst text={article.standfirst} />
+          <Bylines bylines={article.bylines} />
+          <SourceCredit source={article.source} />
+          <Dateline
+            publishedAt={article.publishedAt}
+            updatedAt={article.updatedAt}
+            timeZone={settings.timeZone}
+            readingTimeMinutes={article.readingTimeMinutes}
+          />
+        </header>
+        <HeroImage image={article.heroImage} />
+        <KeyPoints points={article.keyPoints} />
+        <ArticleBody body={article.body} />
+        <EditorCredit bylines={article.bylines} />
+        <Topics tags={article.tags} />
+      </article>
+      <RelatedArticles articles={related} timeZone={settings.timeZone} />
+    </>
   )
 }

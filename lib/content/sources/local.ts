@@ -41,9 +41,9 @@ export function createLocalSource(dataset: LocalDataset): ContentSource {
   }
 
   return {
-    async fetch(query: string, params: QueryParams, { perspective }: FetchOptions) {
+    async fetch(query: string, params: QueryParams, { perspective, uncached }: FetchOptions) {
       const { documents, byId } = view(perspective)
-      const result = await evaluate(tree(query, params), {
+      const result = await evaluate(uncached ? parse(query, { params }) : tree(query, params), {
         dataset: documents,
         params,
         dereference: ({ _ref }) => byId.get(_ref) ?? null,

@@ -11,17 +11,10 @@ const PUBLISHED_REVALIDATE_SECONDS = 60
  * put in Next's data cache.
  */
 export function createSanitySource(config: SanityConfig): ContentSource {
-  const client = createClient({
-    projectId: config.projectId,
-    dataset: config.dataset,
-    apiVersion: config.apiVersion,
-    useCdn: true,
-    perspective: 'published',
-    ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
-  })
+  const client = createSanityClient(config)
 
   return {
-    async fetch(query: string, params: QueryParams, { perspective, tags }: FetchOptions) {
+    async fetch(query: string, params: QueryParams, { perspective, tags, uncached }: FetchOptions) {
       if (perspective === 'drafts') {
         if (!config.token) {
           throw new Error('SANITY_API_READ_TOKEN must be set to read drafts from Sanity.')
@@ -36,8 +29,20 @@ export function createSanitySource(config: SanityConfig): ContentSource {
       return client.fetch(query, params, {
         perspective: 'published',
         useCdn: true,
-        next: { revalidate: PUBLISHED_REVALIDATE_SECONDS, tags },
+        ...(uncached ? { cache: 'no-store' as const } : { next: { revalidate: PUBLISHED_REVALIDATE_SECONDS, tags } }),
       })
     },
   }
+}
+
+/** A client for the configured project, without credentials: add a token per request where one is needed. */
+export function createSanityClient(config: SanityConfig) {
+  return createClient({
+    projectId: config.projectId,
+    dataset: config.dataset,
+    apiVersion: config.apiVersion,
+    useCdn: true,
+    perspective: 'published',
+    ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
+  })
 }

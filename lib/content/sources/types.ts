@@ -5,6 +5,12 @@ export type FetchOptions = {
   perspective: Perspective
   /** Cache tags for what the result depends on; the Sanity source hands them to Next's data cache. */
   tags: string[]
+  /**
+   * Keep nothing of this query: for queries built from what a reader typed (search), so
+   * that arbitrary input cannot fill a cache. The local source does not keep the parsed
+   * query; the Sanity source bypasses Next's data cache.
+   */
+  uncached?: boolean
 }
 
 /** Where content comes from: the embedded NDJSON dataset or a Sanity project. */

@@ -54,6 +54,24 @@ export const DRAFT_REVISIONS = [
       'On Monday, race officials confirmed the record after reviewing data from the course’s checkpoints, which had briefly lost contact during the race because of the weather. They also said the earlier start would become permanent from next year.',
     ],
   },
+  {
+    // An edit in progress that does not validate yet: an image added before its upload
+    // finished, and a byline role typed by hand. Preview must show it with a warning.
+    of: 'battery-recycling-plant-opens',
+    editedAt: '2026-11-28T09:00:00Z',
+    changes: {
+      headline: 'Updated: Battery recycling plant doubles its first-year target',
+      keyPoints: [
+        'The plant now expects to process 20,000 tonnes of spent cells in its first year',
+        'A second shredding line will open in the spring',
+      ],
+      updatedAt: '2026-11-28T09:00:00Z',
+    },
+    invalid: (doc) => {
+      doc.body.push({ _type: 'image', _key: 'pendingupload', alt: 'The new shredding line' });
+      doc.bylines[0].role = 'writer';
+    },
+  },
 ];
 
 export const DRAFT_ONLY = [

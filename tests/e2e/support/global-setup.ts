@@ -1,5 +1,6 @@
 // Starts `next start` on the build in .next-e2e, in its own process group, and waits for it.
 import { spawn, type ChildProcess } from 'node:child_process'
+import CANARY_SECRETS from '../canary.json'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -91,6 +92,7 @@ export default async function globalSetup(): Promise<void> {
       stdio: ['ignore', out, err],
       env: {
         ...process.env,
+        ...CANARY_SECRETS,
         NODE_ENV: 'production',
         NEXT_DIST_DIR: DIST_DIR,
         NEXT_TELEMETRY_DISABLED: '1',

@@ -1,0 +1,47 @@
+import type { PreviewArticle } from '@/lib/content/preview'
+import { ArticleBody } from './ArticleBody'
+import { Bylines } from './Bylines'
+import { Dateline } from './Dateline'
+import { EditorCredit } from './EditorCredit'
+import { HeroImage } from './HeroImage'
+import { KeyPoints } from './KeyPoints'
+import { SectionLabel } from './SectionLabel'
+import { SourceCredit } from './SourceCredit'
+import { Standfirst } from './Standfirst'
+import styles from './article.module.css'
+
+type Props = {
+  /** A published article, or a draft under preview (which may have no publication time yet). */
+  article: PreviewArticle
+  timeZone?: string
+  siteLanguage?: string
+  /** Shown after the story: topics, related articles. */
+  children?: React.ReactNode
+}
+
+/** The story as a reader sees it, in the order of the source: headline to editor's credit. */
+export function ArticleView({ article, timeZone, siteLanguage, children }: Props) {
+  const lang = article.language && article.language !== siteLanguage ? article.language : undefined
+  return (
+    <article className={styles.article} lang={lang}>
+      <header className={styles.header}>
+        <SectionLabel section={article.section} />
+        <h1>{article.headline}</h1>
+        <Standfirst text={article.standfirst} />
+        <Bylines bylines={article.bylines} />
+        <SourceCredit source={article.source} />
+        <Dateline
+          publishedAt={article.publishedAt}
+          updatedAt={article.updatedAt}
+          timeZone={timeZone}
+          readingTimeMinutes={article.readingTimeMinutes}
+        />
+      </header>
+      <HeroImage image={article.heroImage} />
+      <KeyPoints points={article.keyPoints} />
+      <ArticleBody body={article.body} />
+      <EditorCredit bylines={article.bylines} />
+      {children}
+    </article>
+  )
+}
