@@ -1,3 +1,6 @@
+'use client'
+
+// A client module: the embedded Studio (app/studio) receives this config as a client reference.
 import { visionTool } from '@sanity/vision'
 import { defineConfig } from 'sanity'
 import { presentationTool } from 'sanity/presentation'

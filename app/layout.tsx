@@ -1,11 +1,5 @@
 import type { Metadata } from 'next'
-import { VisualEditing } from 'next-sanity/visual-editing'
-import { draftMode } from 'next/headers'
 import type { ReactNode } from 'react'
-import { Masthead } from '@/components/Masthead'
-import { PreviewBanner } from '@/components/PreviewBanner'
-import { SiteFooter } from '@/components/SiteFooter'
-import { SkipLink } from '@/components/SkipLink'
 import { getSiteChrome } from '@/lib/content'
 import { readConfig } from '@/lib/env'
 import { feedTypes, siteInfo } from '@/lib/seo/metadata'
@@ -29,20 +23,12 @@ export async function generateMetadata(): Promise<Metadata> {
   }
 }
 
+/** The document: language, fonts and base styles. The reader site's frame is in app/(site)/layout.tsx. */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [{ settings, sections }, { isEnabled: drafts }] = await Promise.all([getSiteChrome(), draftMode()])
+  const { settings } = await getSiteChrome()
   return (
     <html lang={settings.language} className={`${serif.variable} ${sans.variable}`}>
-      <body>
-        <SkipLink />
-        {drafts ? <PreviewBanner exitHref="/api/draft-mode/disable" /> : null}
-        <Masthead title={settings.title} description={settings.description} sections={sections} />
-        <main id="main" tabIndex={-1} className="page">
-          {children}
-        </main>
-        <SiteFooter title={settings.title} sections={sections} />
-        {drafts && readConfig().source.mode === 'sanity' ? <VisualEditing /> : null}
-      </body>
+      <body>{children}</body>
     </html>
   )
 }

@@ -1,17 +1,13 @@
-import Link from 'next/link'
-import styles from '@/components/statusPage.module.css'
-import { routes } from '@/lib/routes'
+import { NotFoundMessage } from '@/components/NotFoundMessage'
+import { SiteShell } from './site-shell'
 
 export const metadata = { title: 'Page not found', robots: { index: false } }
 
+/** An address no route matches: the message inside the reader site's frame. */
 export default function NotFound() {
   return (
-    <div className={styles.status}>
-      <h1>We can’t find that page</h1>
-      <p>It may have moved, or the address may be mistyped.</p>
-      <p>
-        <Link href={routes.home()}>Go to the front page</Link> or see the <Link href={routes.latest()}>latest news</Link>.
-      </p>
-    </div>
+    <SiteShell>
+      <NotFoundMessage />
+    </SiteShell>
   )
 }

@@ -30,7 +30,7 @@ export function ArticleCard({ article, timeZone, variant = 'standard', headingLe
   const date = formatDate(article.publishedAt, timeZone)
   const authors = article.authors.map((author) => author.name).join(', ')
   return (
-    <article className={`${styles.card} ${styles[variant]}`} lang={article.language}>
+    <article className={[styles.card, styles[variant]].filter(Boolean).join(' ')} lang={article.language}>
       {variant !== 'compact' && article.heroImage ? (
         <Picture image={article.heroImage} sizes={SIZES[variant]} aspectRatio={16 / 9} priority={priority} className={styles.image} />
       ) : null}

@@ -90,7 +90,8 @@ export type Body = z.infer<typeof BodySchema>
 export type BodyImage = z.infer<typeof BodyImageSchema>
 
 /** A tag as editors typed it; its page is /tags/<tag>. */
-export const TagSchema = text
+/** A tag exactly as stored: tag pages match it exactly, so it is not trimmed. */
+export const TagSchema = z.string().min(1)
 
 export const BYLINE_ROLES = ['author', 'editor', 'photographer', 'translator', 'contributor'] as const
 export type BylineRole = (typeof BYLINE_ROLES)[number]
@@ -117,7 +118,7 @@ export type Byline = z.infer<typeof BylineSchema>
 
 export const ArticleSchema = ArticleCardSchema.omit({ authors: true }).extend({
   keyPoints: optional(z.array(text)).transform((points) => points ?? []),
-  tags: optional(z.array(text)).transform((tags) => tags ?? []),
+  tags: optional(z.array(TagSchema)).transform((tags) => tags ?? []),
   bylines: optional(z.array(BylineSchema)).transform((bylines) => bylines ?? []),
   source: optional(z.object({ name: text, url: optional(z.url({ protocol: /^https?$/ })) })),
   readingTimeOverride: optional(z.number().int().positive()),
@@ -155,7 +156,7 @@ export const SlugListSchema = z.array(z.string())
 /** An article as a feed carries it: a card with its key points and tags. */
 export const FeedArticleSchema = ArticleCardSchema.extend({
   keyPoints: optional(z.array(text)).transform((points) => points ?? []),
-  tags: optional(z.array(text)).transform((tags) => tags ?? []),
+  tags: optional(z.array(TagSchema)).transform((tags) => tags ?? []),
 })
 export type FeedArticle = z.infer<typeof FeedArticleSchema>
 

@@ -1,0 +1,22 @@
+import { VisualEditing } from 'next-sanity/visual-editing'
+import { draftMode } from 'next/headers'
+import type { ReactNode } from 'react'
+import { SiteFrame } from '@/components/SiteFrame'
+import { getSiteChrome } from '@/lib/content'
+import { readConfig } from '@/lib/env'
+
+/**
+ * The reader site's frame with its data: used by the (site) layout, and by the root
+ * not-found and unauthorized pages, which render outside any route group.
+ */
+export async function SiteShell({ children }: { children: ReactNode }) {
+  const [{ settings, sections }, { isEnabled: drafts }] = await Promise.all([getSiteChrome(), draftMode()])
+  return (
+    <>
+      <SiteFrame title={settings.title} description={settings.description} sections={sections} drafts={drafts}>
+        {children}
+      </SiteFrame>
+      {drafts && readConfig().source.mode === 'sanity' ? <VisualEditing /> : null}
+    </>
+  )
+}
