@@ -1,6 +1,6 @@
 /**
  * The 1200×630 card drawn for an article that has no hero image of its own
- * (app/articles/[slug]/opengraph-image.tsx). Satori draws it: flexbox and inline
+ * (app/(site)/articles/[slug]/share-card/route.tsx). Satori draws it: flexbox and inline
  * styles only, in the site's colours and its headline face.
  */
 export type ShareCardProps = {

@@ -17,8 +17,8 @@ export const routes = {
   home: () => '/',
   latest: (page?: number) => paged('/latest', page),
   article: (slug: string) => `/articles/${encodeURIComponent(slug)}`,
-  /** The generated share image (app/articles/[slug]/opengraph-image.tsx). */
-  articleShareImage: (slug: string) => `/articles/${encodeURIComponent(slug)}/opengraph-image`,
+  /** The generated share image (app/(site)/articles/[slug]/share-card/route.tsx). */
+  articleShareImage: (slug: string) => `/articles/${encodeURIComponent(slug)}/share-card`,
   section: (slug: string, page?: number) => paged(`/sections/${encodeURIComponent(slug)}`, page),
   person: (slug: string, page?: number) => paged(`/people/${encodeURIComponent(slug)}`, page),
   tag: (tag: string, page?: number) => paged(`/tags/${encodeURIComponent(tag)}`, page),

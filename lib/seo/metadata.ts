@@ -48,6 +48,11 @@ export type ShareImage = { url: string; width: number; height: number; alt?: str
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const
 
+/** The card drawn for an article without a hero image (app/(site)/articles/[slug]/share-card). */
+export function generatedShareImage(slug: string, headline: string): ShareImage {
+  return { url: routes.articleShareImage(slug), ...SHARE_IMAGE_SIZE, alt: headline }
+}
+
 /** An image cropped to the share card's 1200×630 around its hotspot. */
 export function shareImageOf(image: Image, fallbackAlt?: string): ShareImage {
   const { width, height } = SHARE_IMAGE_SIZE
@@ -73,11 +78,8 @@ export type PageMetadataInput = {
   feeds?: FeedOwner
   /** Open Graph `article` fields; without them the page is a `website`. */
   article?: ArticleGraph
-  /**
-   * The share image. Omit for the site's share image; `'generated'` leaves og:image
-   * to the segment's opengraph-image file (an article without a hero image).
-   */
-  image?: ShareImage | 'generated'
+  /** The share image. Omit for the site's share image. */
+  image?: ShareImage
 }
 
 export type SiteInfo = { title: string; description?: string; shareImage?: ShareImage }
@@ -87,10 +89,7 @@ export function buildPageMetadata(input: PageMetadataInput, site: SiteInfo): Met
   const title = input.title ?? site.title
   const description = input.description ?? site.description
   const image = input.image ?? site.shareImage
-  // No `images` key at all when the opengraph-image file should supply it: Next only
-  // uses the file when the page's openGraph has no own `images` property.
-  const images = image === 'generated' ? {} : { images: image ? [image] : [] }
-  const common = { title, description, url: input.path, siteName: site.title, ...images }
+  const common = { title, description, url: input.path, siteName: site.title, images: image ? [image] : [] }
   const openGraph: Metadata['openGraph'] = input.article
     ? { ...common, type: 'article', ...input.article }
     : { ...common, type: 'website' }

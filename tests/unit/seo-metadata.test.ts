@@ -1,4 +1,4 @@
-import { buildPageMetadata, feedTypes, type SiteInfo } from '@/lib/seo/metadata'
+import { buildPageMetadata, feedTypes, generatedShareImage, type SiteInfo } from '@/lib/seo/metadata'
 import { routes } from '@/lib/routes'
 
 const SITE: SiteInfo = {
@@ -21,7 +21,7 @@ describe('pageMetadata', () => {
     const pages = [
       { path: routes.home() },
       { path: routes.latest(2), title: 'Latest news, page 2' },
-      { path: routes.article('markets-rally'), title: 'Markets rally', image: 'generated' as const },
+      { path: routes.article('markets-rally'), title: 'Markets rally', image: generatedShareImage('markets-rally', 'Markets rally') },
     ]
     for (const page of pages) {
       const metadata = buildPageMetadata(page, SITE)
@@ -99,11 +99,9 @@ describe('pageMetadata', () => {
     })
   })
 
-  it('leaves og:image to the generated share card (no images key at all) for an article without a hero image', () => {
-    const metadata = buildPageMetadata({ path: '/articles/x', title: 'X', image: 'generated' }, SITE)
-    // Next uses the opengraph-image file only when the page's openGraph has no own `images`.
-    expect(Object.prototype.hasOwnProperty.call(metadata.openGraph, 'images')).toBe(false)
-    expect(Object.prototype.hasOwnProperty.call(metadata.twitter, 'images')).toBe(false)
+  it('points og:image at the generated 1200×630 share card for an article without a hero image', () => {
+    const metadata = buildPageMetadata({ path: '/articles/x', title: 'X', image: generatedShareImage('x', 'X') }, SITE)
+    expect(metadata.openGraph?.images).toEqual([{ url: '/articles/x/share-card', width: 1200, height: 630, alt: 'X' }])
   })
 })
 

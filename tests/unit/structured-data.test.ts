@@ -88,7 +88,7 @@ describe('NewsArticle', () => {
 
   it('uses the generated share card as the image of an article without a hero image', () => {
     const ld = newsArticleJsonLd({ ...seedLike, heroImage: undefined }, context)
-    expect(ld.image).toEqual([`${SITE}/articles/markets-rally/opengraph-image`])
+    expect(ld.image).toEqual([`${SITE}/articles/markets-rally/share-card`])
   })
 
   it('carries reading time, word count, abstract, section, keywords, language and access', () => {

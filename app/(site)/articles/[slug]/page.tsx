@@ -17,7 +17,7 @@ import { JsonLd } from '@/components/JsonLd'
 import { formatDateTime } from '@/lib/dates'
 import { readConfig } from '@/lib/env'
 import { routes } from '@/lib/routes'
-import { pageMetadata, shareImageOf } from '@/lib/seo/metadata'
+import { generatedShareImage, pageMetadata, shareImageOf } from '@/lib/seo/metadata'
 import { absoluteUrl, articleBreadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/structured-data'
 
 export const revalidate = 300
@@ -46,8 +46,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       section: article.section?.title,
       tags: article.tags,
     },
-    // Without a hero image, og:image is the card drawn by ./opengraph-image.tsx.
-    image: article.heroImage ? shareImageOf(article.heroImage, article.headline) : 'generated',
+    // Without a hero image, og:image is the card drawn by ./share-card/route.tsx.
+    image: article.heroImage ? shareImageOf(article.heroImage, article.headline) : generatedShareImage(article.slug, article.headline),
   })
 }
 

@@ -6,15 +6,14 @@ import { SHARE_IMAGE_SIZE } from '@/lib/seo/metadata'
 import { SHARE_CARD_FONT, fontsCover, shareCardFonts } from '@/lib/seo/share-card-fonts'
 
 /**
- * The share image of an article without a hero image: its section, headline, date and
- * the publication's name, drawn at 1200×630 with fonts read from node_modules. The
- * article page sets og:image to its hero image instead when it has one.
+ * The share image of an article without a hero image (routes.articleShareImage): its
+ * section, headline, date and the publication's name, drawn at 1200×630 with fonts read
+ * from node_modules. A route handler rather than an opengraph-image file, so its URL is
+ * fixed: JSON-LD and og:image name it, and Next hashes metadata-file URLs in route groups.
  */
 export const runtime = 'nodejs'
 export const revalidate = 300
-export const alt = 'The article’s headline, section and date, with the publication’s name'
-export const size = { width: SHARE_IMAGE_SIZE.width, height: SHARE_IMAGE_SIZE.height }
-export const contentType = 'image/png'
+const size = { width: SHARE_IMAGE_SIZE.width, height: SHARE_IMAGE_SIZE.height }
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -26,7 +25,7 @@ export async function generateStaticParams() {
 /** Text the bundled fonts cannot draw is left out rather than fetched for. */
 const drawable = (text: string | undefined) => (text && fontsCover(text) ? text : undefined)
 
-export default async function Image({ params }: Props) {
+export async function GET(_request: Request, { params }: Props) {
   const { slug } = await params
   const [article, { settings }, fonts] = await Promise.all([getArticle(slug), getSiteChrome(), shareCardFonts()])
   if (!article) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
