@@ -165,6 +165,8 @@ test('section listings paginate with rel="next" and rel="prev"', async () => {
 
 test('a page past the end of a listing is a 404 with the site’s not-found page', async () => {
   expect((await open(page, '/sections/world/page/99')).status()).toBe(404)
+  // Next 16 draws a notFound() page after hydration (vercel/next.js#62228): wait for it.
+  await page.locator('main h1, main h2').first().waitFor()
   expect(await page.locator('main h1, main h2').count()).toBeGreaterThan(0)
   expect(await page.locator('main a[href="/"]').count()).toBeGreaterThan(0)
 })

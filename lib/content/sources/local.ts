@@ -1,54 +1,84 @@
-import { evaluate, parse, type ExprNode } from 'groq-js'
+import { evaluate, evaluateSync, parse } from 'groq-js'
+import type { View } from './local-view'
+import { Lru } from './lru'
+import { planQuery, type Plan } from './query-plan'
 import type { LocalDataset, SanityDocument } from './ndjson'
 import type { ContentSource, FetchOptions, Perspective, QueryParams } from './types'
 
 const DRAFT_PREFIX = 'drafts.'
-const MAX_PARSED_QUERIES = 1000
-
-type View = { documents: SanityDocument[]; byId: Map<string, SanityDocument> }
+/** Parsed and planned queries kept, per query and parameters (searches are never kept). */
+const MAX_PLANS = 1000
+/** Results kept, per perspective, query and parameters (searches are never kept). */
+const MAX_RESULTS = 500
 
 /**
  * Evaluates GROQ in-process over a local dataset with groq-js. Published documents
  * only, unless the drafts perspective is asked for: then each draft replaces its
  * published version (keeping the published _id, as Sanity's drafts perspective does)
  * and draft-only documents appear too.
+ *
+ * The answers are exactly those of groq-js over the whole dataset; what changes is how
+ * many documents it looks at (see README, "Local engine", and tests/unit/local-engine.test.ts):
+ * - each query is parsed once per parameters, and the tree is planned: a filter over
+ *   every document (`*[…]`) whose condition requires `_type == "x"` (a top-level
+ *   conjunct) reads only the documents of that type; one that also requires
+ *   `slug.current == "y"` reads only those with that slug; one that requires
+ *   `… match <patterns>` over the document's own text reads only the documents whose
+ *   text contains every literal piece of every pattern. The condition itself is still
+ *   evaluated by groq-js on each document read, so leaving out documents that cannot
+ *   pass changes nothing;
+ * - results are memoised per perspective, query and parameters (bounded LRU), except
+ *   for `uncached` fetches (searches) and queries that read the clock.
  */
 export function createLocalSource(dataset: LocalDataset): ContentSource {
   const views = new Map<Perspective, View>()
-  const parsed = new Map<string, ExprNode>()
+  const plans = new Lru<string, Plan>(MAX_PLANS)
+  const results = new Lru<string, unknown>(MAX_RESULTS)
 
   const view = (perspective: Perspective): View => {
     let cached = views.get(perspective)
     if (!cached) {
       const documents = perspective === 'drafts' ? overlayDrafts(dataset.documents) : publishedOnly(dataset.documents)
-      cached = { documents, byId: new Map(documents.map((doc) => [doc._id, doc])) }
+      const byType = new Map<string, SanityDocument[]>()
+      for (const doc of documents) {
+        if (typeof doc._type !== 'string') continue
+        let list = byType.get(doc._type)
+        if (!list) byType.set(doc._type, (list = []))
+        list.push(doc)
+      }
+      cached = { documents, byId: new Map(documents.map((doc) => [doc._id, doc])), byType, bySlug: new Map(), text: new Map() }
       views.set(perspective, cached)
     }
     return cached
   }
 
-  // groq-js folds parameters into the tree at parse time (slices must be constant),
-  // so a parsed query is kept per query and parameters. Bounded: listings have few pages.
-  const tree = (query: string, params: QueryParams): ExprNode => {
-    const key = `${query}\u0000${JSON.stringify(params)}`
-    let node = parsed.get(key)
-    if (!node) {
-      if (parsed.size >= MAX_PARSED_QUERIES) parsed.clear()
-      node = parse(query, { params })
-      parsed.set(key, node)
-    }
-    return node
-  }
-
   return {
     async fetch(query: string, params: QueryParams, { perspective, uncached }: FetchOptions) {
-      const { documents, byId } = view(perspective)
-      const result = await evaluate(uncached ? parse(query, { params }) : tree(query, params), {
-        dataset: documents,
-        params,
-        dereference: ({ _ref }) => byId.get(_ref) ?? null,
-      })
-      return result.get()
+      const key = `${query}\u0000${JSON.stringify(params)}`
+      const resultKey = `${perspective}\u0000${key}`
+      if (!uncached && results.has(resultKey)) return results.get(resultKey)
+
+      let plan = uncached ? undefined : plans.get(key)
+      if (!plan) {
+        plan = planQuery(parse(query, { params }), params)
+        if (!uncached) plans.set(key, plan)
+      }
+      const v = view(perspective)
+      const options = {
+        dataset: v.documents,
+        params: { ...params, ...plan.bindings(v) },
+        dereference: ({ _ref }: { _ref: string }) => v.byId.get(_ref) ?? null,
+      }
+      let result: unknown
+      try {
+        // Everything is in memory, so the synchronous evaluator applies; the asynchronous
+        // one remains for anything it refuses.
+        result = evaluateSync(plan.tree, options).get()
+      } catch {
+        result = await (await evaluate(plan.tree, options)).get()
+      }
+      if (!uncached && plan.memoisable) results.set(resultKey, result)
+      return result
     },
   }
 }

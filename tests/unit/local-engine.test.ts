@@ -1,0 +1,164 @@
+/**
+ * The optimised local source answers exactly what plain groq-js answers: every query in
+ * lib/content/queries.ts, with parameters that find something and that find nothing, in
+ * both perspectives, evaluated cold and then memoised, on a generated dataset plus a few
+ * documents made to trip the planner (words split across spans, odd slugs and types).
+ */
+import { evaluate, parse } from 'groq-js'
+import * as queries from '@/lib/content/queries'
+import { createLocalSource } from '@/lib/content/sources/local'
+import { parseNdjsonDataset, type SanityDocument } from '@/lib/content/sources/ndjson'
+import type { Perspective, QueryParams } from '@/lib/content/sources/types'
+import { matchPatterns, parseSearchQuery } from '@/lib/search-terms'
+import { generateDataset, toNdjson } from '../../scripts/dataset-generator.mjs'
+
+jest.setTimeout(120_000)
+
+const span = (key: string, text: string) => ({ _type: 'span', _key: key, text, marks: [] })
+const block = (key: string, children: object[]) => ({ _type: 'block', _key: key, style: 'normal', markDefs: [], children })
+const edge = (id: string, fields: Record<string, unknown>) => ({
+  _id: id,
+  _type: 'article',
+  headline: `Edge ${id}`,
+  slug: { _type: 'slug', current: id },
+  publishedAt: '2026-11-28T12:00:00Z',
+  section: { _type: 'reference', _ref: 'section-world' },
+  ...fields,
+})
+const EDGE_DOCUMENTS = [
+  // "quokka" only exists joined across two spans; "zither" only across a non-span child.
+  edge('edge-split', { body: [block('k1', [span('a', 'a quo'), span('b', 'kka appears')])] }),
+  edge('edge-nonspan', { body: [block('k2', [span('a', 'zit'), { _type: 'link', text: 'X' }, span('b', 'her')])] }),
+  // Greek with a final sigma, German sharp s, Turkish dotted I, a micro sign.
+  edge('edge-scripts', { standfirst: 'ΟΔΟΣ οδός Straße İstanbul 5µm', keyPoints: 'not an array', tags: 'not-an-array' }),
+  edge('edge-no-slug-string', { slug: { current: 42 }, tags: ['trade', null] }),
+  { ...edge('edge-split', { headline: 'Draft of the split edge', tags: ['quokka'] }), _id: 'drafts.edge-split' },
+]
+
+const generated = generateDataset({ articles: 300, seed: 7 }) as Record<string, unknown>[]
+const dataset = parseNdjsonDataset(toNdjson([...generated, ...EDGE_DOCUMENTS]), '/generated')
+
+/** The documents of a perspective, as the local source has always built them. */
+function perspectiveDocuments(perspective: Perspective): SanityDocument[] {
+  const published = dataset.documents.filter((doc) => !doc._id.startsWith('drafts.'))
+  if (perspective === 'published') return published
+  const byId = new Map(published.map((doc) => [doc._id, doc]))
+  for (const doc of dataset.documents) {
+    if (!doc._id.startsWith('drafts.')) continue
+    const id = doc._id.slice('drafts.'.length)
+    byId.set(id, { ...doc, _id: id, _originalId: doc._id })
+  }
+  return [...byId.values()]
+}
+
+async function plainGroq(query: string, params: QueryParams, perspective: Perspective) {
+  const documents = perspectiveDocuments(perspective)
+  const byId = new Map(documents.map((doc) => [doc._id, doc]))
+  const result = await evaluate(parse(query, { params }), {
+    dataset: documents,
+    params,
+    dereference: ({ _ref }) => byId.get(_ref) ?? null,
+  })
+  return result.get()
+}
+
+const articles = dataset.documents.filter((doc) => doc._type === 'article' && !doc._id.startsWith('drafts.'))
+const draftOnly = dataset.documents.find((doc) => doc._id.startsWith('drafts.article-embargoed'))!
+const slugOf = (doc: SanityDocument) => (doc.slug as { current: string }).current
+const someSlugs = [slugOf(articles[0]), slugOf(articles[150]), slugOf(draftOnly), 'edge-split', 'no-such-slug', '']
+const person = dataset.documents.find((doc) => doc._type === 'person')!
+const page = (n: number) => ({ start: (n - 1) * 20, end: n * 20 })
+const terms = (input: string) => matchPatterns(parseSearchQuery(input).terms)
+const SEARCHES: unknown[] = [
+  terms('trade'),
+  terms('Trade harbour rail'),
+  terms('quokka'),
+  terms('zither'),
+  terms("Kyrgyzstan's"),
+  terms('οδος ΟΔΟΣ'),
+  terms('STRASSE straße istanbul µm'),
+  terms('苏州'),
+  terms('"quoted" || $foo -> ]'),
+  ['tr*de'],
+  ['t.ade', 'the'],
+  'edge',
+  ['a', 5],
+  [],
+  ['nothingmatchesthis*'],
+]
+
+const PARAMS: Record<string, QueryParams[]> = {
+  SITE_CHROME_QUERY: [{}],
+  FRONT_PAGE_QUERY: [{ latestCount: 13, perSection: 17 }],
+  ARTICLE_QUERY: someSlugs.map((slug) => ({ slug })),
+  ARTICLE_PREVIEW_QUERY: someSlugs.map((slug) => ({ slug })),
+  LATEST_QUERY: [page(1), page(2), page(20), page(99)],
+  SECTION_QUERY: [
+    { slug: 'world', ...page(1) },
+    { slug: 'business', ...page(3) },
+    { slug: 'sport', ...page(1) },
+    { slug: 'nowhere', ...page(1) },
+  ],
+  PERSON_QUERY: [
+    { slug: slugOf(person), ...page(1) },
+    { slug: 'nobody', ...page(1) },
+  ],
+  ARTICLE_SLUGS_QUERY: [{}],
+  SECTION_SLUGS_QUERY: [{}],
+  PERSON_SLUGS_QUERY: [{}],
+  SITE_FEED_QUERY: [{ limit: 50 }],
+  SECTION_FEED_QUERY: [
+    { slug: 'culture', limit: 50 },
+    { slug: 'nowhere', limit: 50 },
+  ],
+  PERSON_FEED_QUERY: [{ slug: slugOf(person), limit: 50 }],
+  SITEMAP_QUERY: [{}],
+  NEWS_SITEMAP_QUERY: [{ since: '2026-11-26T00:00:00Z' }, { since: '2030-01-01T00:00:00Z' }],
+  SEARCH_QUERY: SEARCHES.flatMap((t) => [{ terms: t, ...page(1) }]).concat([{ terms: terms('trade'), ...page(2) }]),
+  TAG_QUERY: [
+    { tag: 'climate', ...page(1) },
+    { tag: 'topic-3', ...page(1) },
+    { tag: 'no-such-tag', ...page(1) },
+  ],
+  TAGS_QUERY: [{}],
+  RELATED_QUERY: [
+    { id: articles[5]._id, section: 'section-world', tags: ['climate', 'trade'], limit: 4 },
+    { id: 'none', section: '', tags: [], limit: 4 },
+  ],
+}
+
+const QUERIES = (Object.entries(queries) as [string, unknown][]).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+
+it('has parameters for every exported query', () => {
+  expect(QUERIES.map(([name]) => name).sort()).toEqual(Object.keys(PARAMS).sort())
+})
+
+describe.each(['published', 'drafts'] as Perspective[])('%s perspective', (perspective) => {
+  // One source for the whole perspective, as the site has: indexes and memo are shared.
+  const source = createLocalSource(dataset)
+  it.each(QUERIES)('%s answers as plain groq-js does, cold and memoised', async (name, query) => {
+    for (const params of PARAMS[name]) {
+      const expected = await plainGroq(query, params, perspective)
+      const context = `${name} ${JSON.stringify(params)}`
+      const uncached = await source.fetch(query, params, { perspective, tags: [], uncached: true })
+      expect({ context, result: uncached }).toStrictEqual({ context, result: expected })
+      const first = await source.fetch(query, params, { perspective, tags: [] })
+      expect({ context, result: first }).toStrictEqual({ context, result: expected })
+      const memoised = await source.fetch(query, params, { perspective, tags: [] })
+      expect({ context, result: memoised }).toStrictEqual({ context, result: expected })
+    }
+  })
+})
+
+it('keeps nothing of an uncached fetch and memoises the rest', async () => {
+  const source = createLocalSource(dataset)
+  const params = { terms: terms('trade'), ...page(1) }
+  const a = await source.fetch(queries.SEARCH_QUERY, params, { perspective: 'published', tags: [], uncached: true })
+  const b = await source.fetch(queries.SEARCH_QUERY, params, { perspective: 'published', tags: [], uncached: true })
+  expect(a).not.toBe(b)
+  expect(a).toStrictEqual(b)
+  const c = await source.fetch(queries.LATEST_QUERY, page(1), { perspective: 'published', tags: [] })
+  expect(await source.fetch(queries.LATEST_QUERY, page(1), { perspective: 'published', tags: [] })).toBe(c)
+  // Perspectives are memoised apart.
+  expect(await source.fetch(queries.LATEST_QUERY, page(1), { perspective: 'drafts', tags: [] })).not.toBe(c)
+})
