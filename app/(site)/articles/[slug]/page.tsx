@@ -1,17 +1,8 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { ArticleBody } from '@/components/article/ArticleBody'
-import { Bylines } from '@/components/article/Bylines'
-import { Dateline } from '@/components/article/Dateline'
-import { EditorCredit } from '@/components/article/EditorCredit'
-import { HeroImage } from '@/components/article/HeroImage'
-import { KeyPoints } from '@/components/article/KeyPoints'
-import { SectionLabel } from '@/components/article/SectionLabel'
-import { SourceCredit } from '@/components/article/SourceCredit'
-import { Standfirst } from '@/components/article/Standfirst'
+import { ArticleView } from '@/components/article/ArticleView'
 import { Topics } from '@/components/article/Topics'
 import { RelatedArticles } from '@/components/RelatedArticles'
-import styles from '@/components/article/article.module.css'
 import { getArticle, getRelatedArticles, getSiteChrome, listArticleSlugs } from '@/lib/content'
 import { JsonLd } from '@/components/JsonLd'
 import { formatDateTime } from '@/lib/dates'
@@ -55,33 +46,15 @@ export default async function ArticlePage({ params }: Props) {
   const { slug } = await params
   const [article, { settings }] = await Promise.all([getArticle(slug), getSiteChrome()])
   if (!article) notFound()
-  const lang = article.language && article.language !== settings.language ? article.language : undefined
   const structured = { siteUrl: readConfig().siteUrl, settings }
   const related = await getRelatedArticles(article)
   return (
     <>
-      <article className={styles.article} lang={lang}>
-        <JsonLd data={newsArticleJsonLd(article, structured)} />
-        <JsonLd data={articleBreadcrumbJsonLd(article, structured)} />
-        <header className={styles.header}>
-          <SectionLabel section={article.section} />
-          <h1>{article.headline}</h1>
-          <Standfirst text={article.standfirst} />
-          <Bylines bylines={article.bylines} />
-          <SourceCredit source={article.source} />
-          <Dateline
-            publishedAt={article.publishedAt}
-            updatedAt={article.updatedAt}
-            timeZone={settings.timeZone}
-            readingTimeMinutes={article.readingTimeMinutes}
-          />
-        </header>
-        <HeroImage image={article.heroImage} />
-        <KeyPoints points={article.keyPoints} />
-        <ArticleBody body={article.body} />
-        <EditorCredit bylines={article.bylines} />
+      <JsonLd data={newsArticleJsonLd(article, structured)} />
+      <JsonLd data={articleBreadcrumbJsonLd(article, structured)} />
+      <ArticleView article={article} timeZone={settings.timeZone} siteLanguage={settings.language}>
         <Topics tags={article.tags} />
-      </article>
+      </ArticleView>
       <RelatedArticles articles={related} timeZone={settings.timeZone} />
     </>
   )
