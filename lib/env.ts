@@ -21,6 +21,9 @@ const EnvSchema = z.object({
   SANITY_API_HOST: optional(z.url({ protocol: /^https?$/, error: 'use an http(s) URL' })),
   LOCAL_DATASET: optional(z.string()),
   PREVIEW_SECRET: optional(z.string().min(32, 'use at least 32 random characters, e.g. the output of `openssl rand -hex 32`')),
+  SANITY_REVALIDATE_SECRET: optional(
+    z.string().min(16, 'use at least 16 random characters (e.g. `openssl rand -hex 32`), the same as the secret of the webhook in sanity.io/manage'),
+  ),
   SITE_URL: optional(z.url({ protocol: /^https?$/, error: 'use the public http(s) URL of the site, e.g. https://news.example.com' })),
 })
 
@@ -41,6 +44,8 @@ export type SiteConfig = {
   siteUrl: string
   /** Signs shareable preview links; without it previews are off. Read it through lib/preview/secret.ts (server only). */
   previewSecret?: string
+  /** Checks the signature of Sanity's webhook at /api/revalidate; without it webhook revalidation is off. Server only. */
+  revalidateSecret?: string
 }
 
 export class ConfigError extends Error {
@@ -56,6 +61,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const vars = parsed.data
   const siteUrl = (vars.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
   const previewSecret = vars.PREVIEW_SECRET
+  const revalidateSecret = vars.SANITY_REVALIDATE_SECRET
   const { NEXT_PUBLIC_SANITY_PROJECT_ID: projectId, NEXT_PUBLIC_SANITY_DATASET: dataset } = vars
 
   if (projectId && !dataset) {
@@ -71,6 +77,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     return {
       siteUrl,
       previewSecret,
+    revalidateSecret,
       source: {
         mode: 'sanity',
         projectId,
@@ -84,6 +91,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   return {
     siteUrl,
     previewSecret,
+    revalidateSecret,
     // Any path the operator names; next.config.js traces the demo dataset for deployment.
     source: { mode: 'local', datasetPath: path.resolve(/*turbopackIgnore: true*/ process.cwd(), vars.LOCAL_DATASET ?? DEFAULT_LOCAL_DATASET) },
   }

@@ -1092,3 +1092,8 @@ export type RELATED_QUERY_RESULT = Array<{
     slug: string | null;
   } | null> | null;
 }>;
+
+// Source: lib/content/queries.ts
+// Variable: REFERENCING_ARTICLES_QUERY
+// Query: *[_type == "article" && defined(slug.current) && defined(publishedAt) && references($id)].slug.current
+export type REFERENCING_ARTICLES_QUERY_RESULT = Array<string | null>;

@@ -139,3 +139,9 @@ export const TAGS_QUERY = defineQuery(`array::compact(array::unique(*[${publishe
 /** Articles in the same section or sharing a tag: most shared tags first, then the same section, then newest. */
 export const RELATED_QUERY = defineQuery(`*[${publishedArticle} && _id != $id && (section._ref == $section || count(coalesce(tags, [])[@ in $tags]) > 0)]
   | order(count(coalesce(tags, [])[@ in $tags]) desc, (section._ref == $section) desc, publishedAt desc)[0...$limit]${articleCard}`)
+
+// Webhook revalidation (app/api/revalidate). Webhook projections cannot run sub-queries,
+// so the route asks which articles show a changed person or section.
+
+/** Slugs of the published articles that reference a document (a person in a byline, their section). */
+export const REFERENCING_ARTICLES_QUERY = defineQuery(`*[${publishedArticle} && references($id)].slug.current`)

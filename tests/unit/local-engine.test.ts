@@ -125,6 +125,7 @@ const PARAMS: Record<string, QueryParams[]> = {
     { id: articles[5]._id, section: 'section-world', tags: ['climate', 'trade'], limit: 4 },
     { id: 'none', section: '', tags: [], limit: 4 },
   ],
+  REFERENCING_ARTICLES_QUERY: [{ id: person._id }, { id: 'section-world' }, { id: 'no-such-id' }],
 }
 
 const QUERIES = (Object.entries(queries) as [string, unknown][]).filter((entry): entry is [string, string] => typeof entry[1] === 'string')

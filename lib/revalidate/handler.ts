@@ -1,0 +1,94 @@
+import { SIGNATURE_HEADER_NAME, isValidSignature } from '@sanity/webhook'
+import { ChangeSchema, isPublishedId, isRevalidatedType, needsReferencingArticles, tagsForChange } from './tags'
+
+/**
+ * Sanity's publish webhook, without Next: app/api/revalidate/route.ts passes Next's
+ * revalidateTag and the Content Lake in, the tests pass spies.
+ *
+ * Order matters: nothing is revalidated, and nothing is read from the Content Lake,
+ * before the signature (which covers the timestamp and the exact body) is checked.
+ */
+
+/** A signature older (or further in the future) than this is refused: a replayed or delayed delivery. */
+export const SIGNATURE_TOLERANCE_MS = 5 * 60 * 1000
+
+/** `t=<unix time in milliseconds>,v1=<base64url HMAC-SHA256 of "<t>.<body>">`, as @sanity/webhook reads it. */
+const SIGNATURE_HEADER = /^t=(\d+)[, ]+v1=([^, ]+)$/
+
+export type RevalidationOptions = {
+  /** SANITY_REVALIDATE_SECRET; without it the endpoint is off (404). */
+  secret?: string
+  /** Expires one cache tag. */
+  revalidate: (tag: string) => void
+  /** Slugs of the published articles that reference a document; read only for a person or a section. */
+  findReferencingArticles: (id: string) => Promise<string[]>
+  /** Runs after the checks, before revalidating: the route waits there for the CDN to catch up. */
+  settle?: () => Promise<void>
+  /** The current time in milliseconds (tests). Default: Date.now(). */
+  now?: number
+}
+
+export type RevalidationBody = { revalidated: string[]; message?: string }
+
+const json = (status: number, body: RevalidationBody | { message: string; issues?: string[] }) => Response.json(body, { status })
+
+const refuse = (message: string) => json(401, { message: `Not revalidated: ${message}` })
+
+export async function handleRevalidation(request: Request, options: RevalidationOptions): Promise<Response> {
+  const { secret, revalidate, findReferencingArticles, settle, now = Date.now() } = options
+  if (!secret) return json(404, { message: 'Webhook revalidation is off: this site has no SANITY_REVALIDATE_SECRET.' })
+
+  const signature = request.headers.get(SIGNATURE_HEADER_NAME)
+  if (!signature) return refuse(`the request has no ${SIGNATURE_HEADER_NAME} header.`)
+  const match = SIGNATURE_HEADER.exec(signature.trim())
+  if (!match) return refuse(`the ${SIGNATURE_HEADER_NAME} header is not of the form t=<timestamp>,v1=<signature>.`)
+  const signedAt = Number(match[1])
+  if (!Number.isSafeInteger(signedAt) || Math.abs(now - signedAt) > SIGNATURE_TOLERANCE_MS) {
+    return refuse('the signature is more than 5 minutes old (or ahead of this server’s clock): a late or replayed delivery.')
+  }
+
+  const raw = await request.text()
+  // The HMAC covers "<timestamp>.<body>" exactly as sent, so it is checked on the raw text.
+  if (!raw.trim() || !(await isValidSignature(raw, signature, secret))) {
+    return refuse('the signature does not match this body and SANITY_REVALIDATE_SECRET.')
+  }
+
+  let body: unknown
+  try {
+    body = JSON.parse(raw)
+  } catch {
+    return json(400, { message: 'The body is not JSON.' })
+  }
+  const parsed = ChangeSchema.safeParse(body)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+    return json(400, { message: 'The body is not what the webhook projection in README.md sends.', issues })
+  }
+  const change = parsed.data
+
+  if (!isPublishedId(change._id)) {
+    return json(200, { revalidated: [], message: `Nothing to revalidate: ${change._id} is a draft or a release version, never cached for readers.` })
+  }
+  if (!isRevalidatedType(change._type)) {
+    return json(200, { revalidated: [], message: `Nothing to revalidate: documents of type "${change._type}" are not shown on the site.` })
+  }
+
+  let referencing: string[] = []
+  let message: string | undefined
+  if (needsReferencingArticles(change)) {
+    try {
+      referencing = await findReferencingArticles(change._id)
+    } catch (error) {
+      // Every article page also carries the 'article' tag: expiring it reaches them all.
+      console.error(`Revalidation could not list the articles that reference ${change._id}; revalidating every article instead.`, error)
+      referencing = []
+      message = `Could not list the articles that reference ${change._id}: revalidated every article.`
+    }
+  }
+  const tags = tagsForChange(change, referencing)
+  if (message && !tags.includes('article')) tags.push('article')
+
+  await settle?.()
+  for (const tag of tags) revalidate(tag)
+  return json(200, message ? { revalidated: tags, message } : { revalidated: tags })
+}

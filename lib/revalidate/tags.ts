@@ -1,0 +1,103 @@
+import { z } from 'zod'
+
+/**
+ * Which cache tags a published change touches. The content layer (lib/content) tags every
+ * cached read with what it depends on:
+ *
+ * - `'article'`: every read that lists or shows articles (front page, latest, section, person
+ *   and tag pages, related articles, feeds, sitemaps, article pages themselves);
+ * - `article:<slug>`, `section:<slug>`, `person:<slug>`: one article page, one section's
+ *   pages and feeds, one person's pages and feeds;
+ * - `'section'`: the navigation, the front page's section rows and the section list;
+ * - `'person'`: the list of people (sitemap, prerendered person pages);
+ * - `'siteSettings'`: the publication's settings, read by every page.
+ *
+ * Tag pages carry no tag of their own: they are tagged `'article'`.
+ *
+ * Sanity's webhook sends the body below (the projection is in README.md, "Publish to live").
+ * Webhook projections cannot run sub-queries, so the articles that reference a changed person
+ * or section are not in it: the route looks them up and passes their slugs in.
+ */
+
+const slug = z.string().nullish()
+/** `bylines[].person->slug.current` holds null for a byline whose person does not resolve. */
+const slugs = z.array(z.string().nullable()).nullish()
+
+export const ChangeSchema = z.object({
+  _id: z.string().min(1),
+  _type: z.string().min(1),
+  /** `delta::operation()`: informative only, the tags do not depend on it. */
+  operation: z.enum(['create', 'update', 'delete']).nullish(),
+  /** The document's slug after the change (article, person, section). */
+  slug,
+  /** `before().slug.current`: the slug before the change, gone from the site if it changed. */
+  previousSlug: slug,
+  /** An article's section, after and before the change. */
+  section: slug,
+  previousSection: slug,
+  /** The people an article credits, after and before the change. */
+  people: slugs,
+  previousPeople: slugs,
+})
+export type Change = z.infer<typeof ChangeSchema>
+
+/** Document types whose changes reach the site. Any other type revalidates nothing. */
+export const REVALIDATED_TYPES = ['article', 'person', 'section', 'siteSettings'] as const
+export type RevalidatedType = (typeof REVALIDATED_TYPES)[number]
+
+export const isRevalidatedType = (type: string): type is RevalidatedType => (REVALIDATED_TYPES as readonly string[]).includes(type)
+
+/** Drafts and release versions are never cached for readers: their changes revalidate nothing. */
+export const isPublishedId = (id: string) => !id.startsWith('drafts.') && !id.startsWith('versions.')
+
+/** The types whose changes show in the articles that reference them (bylines, section links). */
+export const needsReferencingArticles = (change: Pick<Change, '_id' | '_type'>) =>
+  isPublishedId(change._id) && (change._type === 'person' || change._type === 'section')
+
+const present = (values: readonly (string | null | undefined)[]) => values.filter((value): value is string => !!value)
+
+/**
+ * Exactly the cache tags a change touches, each once. `referencingArticles` are the slugs
+ * of the published articles that reference the document (only read for a person or a section).
+ * An unknown type, a draft or a release version gives none.
+ */
+export function tagsForChange(change: Change, referencingArticles: readonly string[] = []): string[] {
+  if (!isPublishedId(change._id) || !isRevalidatedType(change._type)) return []
+  const tags = new Set<string>()
+  const add = (prefix: string, values: readonly (string | null | undefined)[]) => {
+    for (const value of present(values)) tags.add(`${prefix}:${value}`)
+  }
+  const own = [change.slug, change.previousSlug]
+  const referencing = present(referencingArticles)
+
+  switch (change._type) {
+    case 'article':
+      // Every listing, feed and sitemap, and the related articles of other pages.
+      tags.add('article')
+      add('article', own)
+      add('section', [change.section, change.previousSection])
+      add('person', [...(change.people ?? []), ...(change.previousPeople ?? [])])
+      break
+    case 'person':
+      // The person list (sitemap) and the person's pages and feeds, under the old slug too.
+      tags.add('person')
+      add('person', own)
+      // Their name is in the bylines of these article pages, and in the article cards of
+      // every listing (tagged 'article'), so those go too when they are credited anywhere.
+      if (referencing.length > 0) tags.add('article')
+      add('article', referencing)
+      break
+    case 'section':
+      // The navigation, the front page's rows and the section list.
+      tags.add('section')
+      add('section', own)
+      // Its name links from these article pages and from the cards of every listing.
+      if (referencing.length > 0) tags.add('article')
+      add('article', referencing)
+      break
+    case 'siteSettings':
+      tags.add('siteSettings')
+      break
+  }
+  return [...tags]
+}

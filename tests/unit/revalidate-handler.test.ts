@@ -1,0 +1,177 @@
+import { createHmac } from 'node:crypto'
+import { SIGNATURE_HEADER_NAME, encodeSignatureHeader } from '@sanity/webhook'
+import { handleRevalidation, SIGNATURE_TOLERANCE_MS } from '@/lib/revalidate/handler'
+
+/**
+ * The webhook handler behind /api/revalidate, with deliveries signed as Sanity signs them
+ * (@sanity/webhook's encodeSignatureHeader) and spies for revalidateTag and the Content Lake.
+ */
+
+const SECRET = 'webhook-secret-0123456789abcdef'
+const NOW = Date.parse('2026-11-29T12:00:00Z')
+const URL = 'https://news.example.com/api/revalidate'
+
+const ADA = JSON.stringify({ _id: 'person-ada', _type: 'person', operation: 'update', slug: 'ada-lovelace', previousSlug: 'ada-reporter' })
+const HARBOUR = JSON.stringify({
+  _id: 'article-harbour',
+  _type: 'article',
+  operation: 'update',
+  slug: 'harbour-reopens',
+  previousSlug: 'harbour-reopens',
+  section: 'world',
+  previousSection: 'world',
+  people: ['ada-reporter'],
+  previousPeople: ['ada-reporter'],
+})
+
+const post = (body: string, signature?: string) =>
+  new Request(URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(signature ? { [SIGNATURE_HEADER_NAME]: signature } : {}) },
+    body,
+  })
+
+const signed = async (body: string, { at = NOW, secret = SECRET } = {}) => post(body, await encodeSignatureHeader(body, at, secret))
+
+function setup(options: { secret?: string | undefined; referencing?: string[] | Error } = {}) {
+  const order: string[] = []
+  const revalidate = jest.fn((tag: string) => void order.push(`revalidate ${tag}`))
+  const findReferencingArticles = jest.fn(async (id: string) => {
+    order.push(`find ${id}`)
+    if (options.referencing instanceof Error) throw options.referencing
+    return options.referencing ?? ['harbour-reopens', 'rail-link']
+  })
+  const settle = jest.fn(async () => void order.push('settle'))
+  const secret = 'secret' in options ? options.secret : SECRET
+  const handle = (request: Request, now = NOW) => handleRevalidation(request, { secret, revalidate, findReferencingArticles, settle, now })
+  return { handle, revalidate, findReferencingArticles, settle, order }
+}
+
+const read = async (response: Response) => ({ status: response.status, body: await response.json() })
+
+describe('a signed delivery', () => {
+  it('revalidates the tags of an article change, after waiting for the CDN', async () => {
+    const { handle, revalidate, findReferencingArticles, order } = setup()
+    const { status, body } = await read(await handle(await signed(HARBOUR)))
+    expect(status).toBe(200)
+    const expected = ['article', 'article:harbour-reopens', 'section:world', 'person:ada-reporter']
+    expect([...body.revalidated].sort()).toEqual([...expected].sort())
+    expect(revalidate.mock.calls.map(([tag]) => tag).sort()).toEqual([...expected].sort())
+    expect(findReferencingArticles).not.toHaveBeenCalled()
+    expect(order[0]).toBe('settle')
+  })
+
+  it('a person’s new name reaches every article that bylines them', async () => {
+    const { handle, revalidate, findReferencingArticles, order } = setup()
+    const { status, body } = await read(await handle(await signed(ADA)))
+    expect(status).toBe(200)
+    expect(findReferencingArticles).toHaveBeenCalledWith('person-ada')
+    const expected = ['person', 'person:ada-lovelace', 'person:ada-reporter', 'article', 'article:harbour-reopens', 'article:rail-link']
+    expect([...body.revalidated].sort()).toEqual([...expected].sort())
+    expect(revalidate).toHaveBeenCalledTimes(expected.length)
+    expect(order.slice(0, 2)).toEqual(['find person-ada', 'settle'])
+  })
+
+  it('revalidates every article when the referencing articles cannot be read', async () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => {})
+    const { handle, revalidate } = setup({ referencing: new Error('Content Lake unreachable') })
+    const { status, body } = await read(await handle(await signed(ADA)))
+    expect(status).toBe(200)
+    expect(body.revalidated).toEqual(expect.arrayContaining(['article', 'person:ada-lovelace', 'person:ada-reporter']))
+    expect(body.message).toMatch(/every article/)
+    expect(revalidate).toHaveBeenCalledWith('article')
+    expect(error).toHaveBeenCalled()
+    error.mockRestore()
+  })
+
+  it('accepts a signature made up to 5 minutes before or after now', async () => {
+    const { handle, revalidate } = setup()
+    expect((await handle(await signed(HARBOUR, { at: NOW - SIGNATURE_TOLERANCE_MS }))).status).toBe(200)
+    expect((await handle(await signed(HARBOUR, { at: NOW + SIGNATURE_TOLERANCE_MS }))).status).toBe(200)
+    expect(revalidate).toHaveBeenCalled()
+  })
+
+  it('says so, and revalidates nothing, for a type the site does not show', async () => {
+    const { handle, revalidate, findReferencingArticles, settle } = setup()
+    const { status, body } = await read(await handle(await signed(JSON.stringify({ _id: 'image-1', _type: 'sanity.imageAsset' }))))
+    expect(status).toBe(200)
+    expect(body).toEqual({ revalidated: [], message: expect.stringContaining('"sanity.imageAsset"') })
+    expect(revalidate).not.toHaveBeenCalled()
+    expect(findReferencingArticles).not.toHaveBeenCalled()
+    expect(settle).not.toHaveBeenCalled()
+  })
+
+  it('revalidates nothing for a draft', async () => {
+    const { handle, revalidate } = setup()
+    const { status, body } = await read(await handle(await signed(JSON.stringify({ _id: 'drafts.person-ada', _type: 'person', slug: 'ada' }))))
+    expect(status).toBe(200)
+    expect(body.revalidated).toEqual([])
+    expect(revalidate).not.toHaveBeenCalled()
+  })
+
+  it('is signed as Sanity documents it: base64url HMAC-SHA256 of "<t>.<body>", t in milliseconds', async () => {
+    const hmac = createHmac('sha256', SECRET).update(`${NOW}.${HARBOUR}`).digest('base64url')
+    expect(await encodeSignatureHeader(HARBOUR, NOW, SECRET)).toBe(`t=${NOW},v1=${hmac}`)
+    const { handle } = setup()
+    expect((await handle(post(HARBOUR, `t=${NOW},v1=${hmac}`))).status).toBe(200)
+  })
+})
+
+describe('a delivery that is not from the webhook', () => {
+  const cases: [string, () => Promise<Request>][] = [
+    ['unsigned', async () => post(HARBOUR)],
+    ['signed with another secret (forged)', () => signed(HARBOUR, { secret: 'not-the-webhook-secret-at-all' })],
+    ['with a body changed after signing', async () => post(HARBOUR.replace('harbour-reopens', 'other-story'), await encodeSignatureHeader(HARBOUR, NOW, SECRET))],
+    [
+      'with a timestamp changed after signing',
+      async () => post(HARBOUR, (await encodeSignatureHeader(HARBOUR, NOW - 60_000, SECRET)).replace(`t=${NOW - 60_000}`, `t=${NOW}`)),
+    ],
+    ['signed more than 5 minutes ago (stale or replayed)', () => signed(HARBOUR, { at: NOW - SIGNATURE_TOLERANCE_MS - 1 })],
+    ['signed an hour ago', () => signed(HARBOUR, { at: NOW - 3_600_000 })],
+    ['signed more than 5 minutes in the future', () => signed(HARBOUR, { at: NOW + SIGNATURE_TOLERANCE_MS + 1 })],
+    ['with a malformed signature header', async () => post(HARBOUR, 'v1=abc,t=123')],
+    ['with an empty body', async () => post('', `t=${NOW},v1=abc`)],
+    ['with bad JSON and no valid signature', async () => post('{not json', `t=${NOW},v1=abc`)],
+  ]
+
+  it.each(cases)('%s: 401, nothing read, nothing revalidated', async (_, request) => {
+    const { handle, revalidate, findReferencingArticles, settle } = setup()
+    const { status, body } = await read(await handle(await request()))
+    expect(status).toBe(401)
+    expect(body.message).toMatch(/^Not revalidated/)
+    expect(revalidate).not.toHaveBeenCalled()
+    expect(findReferencingArticles).not.toHaveBeenCalled()
+    expect(settle).not.toHaveBeenCalled()
+  })
+
+  it('names the missing header and the stale timestamp', async () => {
+    const { handle } = setup()
+    expect((await read(await handle(post(HARBOUR)))).body.message).toContain(SIGNATURE_HEADER_NAME)
+    expect((await read(await handle(await signed(HARBOUR, { at: NOW - 600_000 })))).body.message).toContain('5 minutes')
+  })
+})
+
+describe('a signed delivery with a bad body', () => {
+  it.each([
+    ['not JSON', '{"_id": "article-harbour",'],
+    ['JSON without _type', JSON.stringify({ _id: 'article-harbour', slug: 'x' })],
+    ['JSON of the wrong shape', JSON.stringify({ _id: 'article-harbour', _type: 'article', people: 'ada-reporter' })],
+    ['a JSON array', '[]'],
+  ])('%s: 400, nothing revalidated', async (_, body) => {
+    const { handle, revalidate, settle } = setup()
+    const response = await handle(await signed(body))
+    expect(response.status).toBe(400)
+    expect(revalidate).not.toHaveBeenCalled()
+    expect(settle).not.toHaveBeenCalled()
+  })
+})
+
+describe('without SANITY_REVALIDATE_SECRET', () => {
+  it('answers 404 and revalidates nothing, even for a signed delivery', async () => {
+    const { handle, revalidate } = setup({ secret: undefined })
+    const { status, body } = await read(await handle(await signed(HARBOUR)))
+    expect(status).toBe(404)
+    expect(body.message).toBe('Webhook revalidation is off: this site has no SANITY_REVALIDATE_SECRET.')
+    expect(revalidate).not.toHaveBeenCalled()
+  })
+})
