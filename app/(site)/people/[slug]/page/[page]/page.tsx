@@ -4,6 +4,11 @@ import { PersonListing, personMetadata } from '../../listing'
 
 export const revalidate = 300
 
+// Later pages are rendered on their first request, then cached and regenerated like page 1.
+export async function generateStaticParams() {
+  return []
+}
+
 type Props = { params: Promise<{ slug: string; page: string }> }
 
 export async function generateMetadata({ params }: Props) {
