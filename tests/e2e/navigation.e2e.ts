@@ -1,24 +1,14 @@
-import type { Browser, Page } from 'playwright-core'
-import { closeBrowser, closePage, launchBrowser, newPage, norm, open } from './support/browser'
+import type { Page } from 'playwright-core'
+import { norm, open, useBrowserPage } from './support/browser'
 import { SEED_ARTICLE } from './support/pages'
 import { baseUrl } from './support/server'
 
 const SECTION_SLUGS = ['world', 'business', 'technology', 'science', 'culture', 'sport']
 
-let browser: Browser
+const session = useBrowserPage()
 let page: Page
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await closeBrowser(browser)
-})
-beforeEach(async () => {
-  page = await newPage(browser)
-})
-afterEach(async () => {
-  await closePage(page)
+beforeEach(() => {
+  page = session.page()
 })
 
 function pathnameOf(href: string | null): string {

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import CANARY from './canary.json'
 import { createToken } from '@/lib/preview/token'
-import { closeBrowser, closePage, launchBrowser, newPage, norm, open } from './support/browser'
+import { norm, open, useBrowserPage } from './support/browser'
 import { url } from './support/server'
 
 // From the demo dataset (sanity/demo/content/drafts.mjs).
@@ -19,16 +19,11 @@ const previewLink = (slug: string, options?: { ttlSeconds?: number; now?: number
 const draftModeLink = (redirect: string) =>
   `/api/draft-mode/enable?token=${createToken({ kind: 'draft-mode' }, secret).token}&redirect=${encodeURIComponent(redirect)}`
 
-let browser: Browser
+const session = useBrowserPage()
 let page: Page
-beforeAll(async () => {
-  browser = await launchBrowser()
+beforeEach(() => {
+  page = session.page()
 })
-afterAll(() => closeBrowser(browser))
-beforeEach(async () => {
-  page = await newPage(browser)
-})
-afterEach(() => closePage(page))
 
 const h1 = async () => norm(await page.locator('h1').first().textContent())
 

@@ -1,22 +1,12 @@
-import type { Browser, Page } from 'playwright-core'
-import { closeBrowser, closePage, launchBrowser, newPage, norm, open } from './support/browser'
+import type { Page } from 'playwright-core'
+import { closePage, newPage, norm, open, useBrowserPage } from './support/browser'
 import { SEED_ARTICLE, TAG_PAGE } from './support/pages'
 import { baseUrl, url } from './support/server'
 
-let browser: Browser
+const session = useBrowserPage()
 let page: Page
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await closeBrowser(browser)
-})
-beforeEach(async () => {
-  page = await newPage(browser)
-})
-afterEach(async () => {
-  await closePage(page)
+beforeEach(() => {
+  page = session.page()
 })
 
 const pathnameOf = (href: string | null) => new URL(href ?? '', baseUrl()).pathname
@@ -70,7 +60,7 @@ describe('search on the demo dataset', () => {
 })
 
 test('the masthead search form works with JavaScript disabled', async () => {
-  const noJs = await newPage(browser, { javaScriptEnabled: false })
+  const noJs = await newPage(session.browser(), { javaScriptEnabled: false })
   try {
     expect((await open(noJs, '/')).status()).toBe(200)
     const form = noJs.locator('header form[role="search"]')

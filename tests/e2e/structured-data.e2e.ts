@@ -1,9 +1,9 @@
 // What search engines and social sites read from the production build: JSON-LD, the
 // canonical link, Open Graph, robots, and the feed autodiscovery links.
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { readConfig } from '@/lib/env'
 import { routes, type FeedFormat, type FeedScope } from '@/lib/routes'
-import { closeBrowser, closePage, launchBrowser, newPage, norm, open } from './support/browser'
+import { norm, open, useBrowserPage } from './support/browser'
 import { SEED_ARTICLE } from './support/pages'
 import { url } from './support/server'
 
@@ -14,20 +14,10 @@ const SECTION = '/sections/world'
 
 type Json = Record<string, unknown>
 
-let browser: Browser
+const session = useBrowserPage()
 let page: Page
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await closeBrowser(browser)
-})
-beforeEach(async () => {
-  page = await newPage(browser)
-})
-afterEach(async () => {
-  await closePage(page)
+beforeEach(() => {
+  page = session.page()
 })
 
 /** Every JSON-LD block of the page, parsed; a block that is not JSON fails here. */

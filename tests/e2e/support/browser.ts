@@ -64,3 +64,21 @@ export async function open(page: Page, path: string): Promise<Response> {
 export function norm(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim()
 }
+
+/**
+ * One browser for a test file and a fresh page for each test, opened and closed by
+ * Jest's hooks. Call at the top level of a test file; read the page in a test or hook.
+ */
+export function useBrowserPage() {
+  let browser: Browser | undefined
+  let page: Page | undefined
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(() => closeBrowser(browser))
+  beforeEach(async () => {
+    page = await newPage(browser!)
+  })
+  afterEach(() => closePage(page))
+  return { browser: () => browser!, page: () => page! }
+}
