@@ -8,7 +8,7 @@
 import { evaluate, parse } from 'groq-js'
 import { createLocalSource } from '@/lib/content/sources/local'
 import { parseNdjsonDataset, type SanityDocument } from '@/lib/content/sources/ndjson'
-import { ARTICLE_QUERY, FRONT_PAGE_QUERY, LATEST_QUERY, SEARCH_QUERY, SECTION_QUERY } from '@/lib/content/queries'
+import { ARTICLE_QUERY, FRONT_PAGE_QUERY, LATEST_QUERY, RELATED_QUERY, SEARCH_QUERY, SECTION_QUERY, TAG_QUERY } from '@/lib/content/queries'
 import { generateDataset, toNdjson } from '../scripts/dataset-generator.mjs'
 
 const args = process.argv.slice(2)
@@ -28,6 +28,12 @@ function cases(articles: SanityDocument[]): Case[] {
     { name: 'section listing', query: SECTION_QUERY, params: { slug: 'business', start: 0, end: 20 } },
     { name: 'article by slug', query: ARTICLE_QUERY, params: { slug: middle.slug.current } },
     { name: 'front page', query: FRONT_PAGE_QUERY, params: { latestCount: 13, perSection: 17 } },
+    { name: 'tag listing', query: TAG_QUERY, params: { tag: 'climate', start: 0, end: 20 } },
+    {
+      name: 'related articles',
+      query: RELATED_QUERY,
+      params: { id: (middle as unknown as SanityDocument)._id, section: 'section-business', tags: ['climate', 'trade'], limit: 4 },
+    },
     { name: 'search common word', query: SEARCH_QUERY, params: { terms: ['trade*'], start: 0, end: 20 } },
     { name: 'search rare word', query: SEARCH_QUERY, params: { terms: ['quokka*'], start: 0, end: 20 } },
   ]

@@ -33,7 +33,38 @@ const EDGE_DOCUMENTS = [
   edge('edge-scripts', { standfirst: 'ΟΔΟΣ οδός Straße İstanbul 5µm', keyPoints: 'not an array', tags: 'not-an-array' }),
   edge('edge-no-slug-string', { slug: { current: 42 }, tags: ['trade', null] }),
   { ...edge('edge-split', { headline: 'Draft of the split edge', tags: ['quokka'] }), _id: 'drafts.edge-split' },
+  // Joins on values of every kind: a number, an object, none at all.
+  edge('edge-numeric-section', { section: { _ref: 42 } }),
+  edge('edge-object-section', { section: { _ref: { nested: 'section-world' } } }),
+  edge('edge-no-section', { section: undefined, headline: 'Edge without a section' }),
+  // A document that already has a _score, and one _id used twice (a hand-edited file).
+  edge('edge-scored', { _score: 5, headline: 'Edge scored edge edge' }),
+  edge('edge-dup', { headline: 'First of two edge-dup' }),
+  edge('edge-dup', { headline: 'Second of two edge-dup', slug: { current: 'edge-dup-2' } }),
 ]
+
+/** Queries beyond the site's, written to reach each rule of the planner and its edges. */
+const EXTRA_QUERIES: [string, string][] = [
+  ['join on a missing value', `*[_type == "section"]{ _id, "orphans": *[_type == "article" && section._ref == ^.nothing] | order(_id asc)._id }`],
+  ['join on an object', `*[_type == "section"]{ "objects": *[_type == "article" && section == ^.slug]._id }`],
+  ['join written the other way', `*[_type == "section"]{ "n": count(*[_type == "article" && ^._id == section._ref]) }`],
+  ['join with another outer condition', `*[_type == "section"]{ "n": count(*[_type == "article" && section._ref == ^._id && publishedAt > ^._createdAt]) }`],
+  ['by id, twice in the file', `*[_id == "edge-dup"]{ headline }`],
+  ['by id with a type and a slug', `*[_type == "article" && _id == "edge-dup" && slug.current == "edge-dup-2"].headline`],
+  ['by id of another type', `*[_type == "person" && _id == "edge-dup"]`],
+  ['two orders', `*[_type == "article" && defined(slug.current)] | order(publishedAt desc) | order(headline asc)[0...10]._id`],
+  ['order on mixed values', `*[_type == "article"] | order(tags[0] desc, _id)[0...40]._id`],
+  [
+    'score variants and a negative slice',
+    `*[_type == "article" && headline match "edge"] | score(headline match "edge", boost(standfirst match "ΟΔΟΣ", "x"), (headline match "split"), boost(headline match "edge" && keyPoints match "nothing", 2) || _id == "edge-split") | order(_score desc, _id asc)[-4...-1]{ _id, _score }`,
+  ],
+  ['score on documents that carry a _score', `*[_type == "article" && headline match "edge*"] | score(headline match "scored") | order(_score desc)[0...5]{ _id, _score }`],
+  ['score without order', `*[_type == "article"] | score(pt::text(body) match "trade") [0...5]{ _id, _score }`],
+  ['order reading _score after score', `*[_type == "article"] | score(headline match "edge") | order(_score desc, _score asc, _id)[0...5]._id`],
+  ['a type that is not a string', `*[_type == 5]`],
+  ['the clock', `count(*[_type == "article" && dateTime(publishedAt) < now()])`],
+]
+
 
 const generated = generateDataset({ articles: 300, seed: 7 }) as Record<string, unknown>[]
 const dataset = parseNdjsonDataset(toNdjson([...generated, ...EDGE_DOCUMENTS]), '/generated')
@@ -148,6 +179,15 @@ describe.each(['published', 'drafts'] as Perspective[])('%s perspective', (persp
       const memoised = await source.fetch(query, params, { perspective, tags: [] })
       expect({ context, result: memoised }).toStrictEqual({ context, result: expected })
     }
+  })
+})
+
+describe.each(['published', 'drafts'] as Perspective[])('%s perspective, planner edges', (perspective) => {
+  const source = createLocalSource(dataset)
+  it.each(EXTRA_QUERIES)('%s', async (_, query) => {
+    const expected = await plainGroq(query, {}, perspective)
+    expect(await source.fetch(query, {}, { perspective, tags: [], uncached: true })).toStrictEqual(expected)
+    expect(await source.fetch(query, {}, { perspective, tags: [] })).toStrictEqual(expected)
   })
 })
 

@@ -1,78 +1,223 @@
+import { evaluate, evaluateSync, type ExprNode } from 'groq-js'
+import { Lru } from './lru'
+import { countTokens, TokenIndexBuilder, Vocabulary, type TokenCounts, type TokenIndex } from './match-index'
 import type { SanityDocument } from './ndjson'
-import type { Scan } from './query-plan'
 
-/**
- * A perspective's documents, with the indexes the planner uses. Built once per
- * perspective: the dataset is immutable for the life of a LocalDataset.
- */
-export type View = {
-  documents: SanityDocument[]
-  byId: Map<string, SanityDocument>
-  /** Documents by `_type`, each list in dataset order. */
-  byType: Map<string, SanityDocument[]>
-  /** Per type, documents by `slug.current` (strings only), each list in dataset order; built on first use. */
-  bySlug: Map<string, Map<string, SanityDocument[]>>
-  /** Per type, each document's searchable text (see `haystack`); built on first use. */
-  text: Map<string, string[]>
+/** What a planned `*[…]` reads: the documents of one type that pass some of its conditions. */
+export type Scan = {
+  /** `_type == "…"`; empty when the scan is by `_id` only. */
+  type: string
+  /** `_id == "…"`: read from the id index. */
+  id?: string
+  /** `slug.current == "…"`: read from the slug index. */
+  slug?: string
+  /** Conditions on the document alone; with a type, each is evaluated once per document and dataset version. */
+  conditions: ExprNode[]
+  /** `text match patterns`, answered from the token index of `text`. */
+  matches: { text: ExprNode; pattern: unknown }[]
 }
 
+/** A key that names a node for the caches: its JSON (groq-js nodes carry functions that JSON leaves out). */
+export const nodeKey = (node: unknown) => JSON.stringify(node)
+
+/** How many of each derived list a view keeps (they are rebuilt from the documents on demand). */
+const KEPT = 256
+
 /**
- * A document's searchable text, upper-cased: each of its strings, and the text of each
- * object with `children` (Portable Text blocks: their spans' text joined, as pt::text
- * does), separated by a newline (a token separator).
+ * A perspective's documents, with the indexes the planner (query-plan.ts) reads. The
+ * dataset of a LocalDataset never changes, so everything derived here stays true for the
+ * life of the view: indexes are built on first use and kept (derived lists in LRUs).
+ * Every derived answer comes from groq-js evaluating the query's own expressions on each
+ * document, so the view never has to know GROQ's rules itself (except `match`, see
+ * match-index.ts).
  */
-function haystack(doc: SanityDocument): string {
-  const parts: string[] = []
-  const walk = (value: unknown) => {
-    if (typeof value === 'string') parts.push(value)
-    else if (Array.isArray(value)) value.forEach(walk)
-    else if (typeof value === 'object' && value !== null) {
-      // Exactly the spans pt::text joins: a piece spanning two spans must be found whole.
-      const children = (value as { children?: unknown }).children
-      if (Array.isArray(children)) {
-        let text = ''
-        for (const child of children) {
-          if (child && typeof child === 'object' && child._type === 'span' && typeof child.text === 'string') text += child.text
-        }
-        parts.push(text)
-      }
-      Object.values(value).forEach(walk)
+export class View {
+  readonly byId: Map<string, SanityDocument>
+  private readonly byType = new Map<string, SanityDocument[]>()
+  private idLists?: Map<string, SanityDocument[]>
+  private readonly bySlug = new Map<string, Map<string, SanityDocument[]>>()
+  private readonly positions = new Map<string, Map<SanityDocument, number>>()
+  /** For the lists kept below (scans, sorted scans), their documents' positions. */
+  private readonly listPositions = new WeakMap<SanityDocument[], Uint32Array>()
+  private readonly conditionResults = new Lru<string, Uint8Array>(KEPT)
+  private readonly scans = new Lru<string, SanityDocument[]>(KEPT)
+  private readonly sorted = new Lru<string, SanityDocument[]>(KEPT)
+  private readonly groupings = new Lru<string, { key: unknown; docs: SanityDocument[] }[]>(KEPT)
+  private readonly vocabulary = new Vocabulary()
+  private readonly tokenIndexes = new Map<string, TokenIndex>()
+
+  constructor(readonly documents: SanityDocument[]) {
+    this.byId = new Map(documents.map((doc) => [doc._id, doc]))
+    for (const doc of documents) {
+      if (typeof doc._type !== 'string') continue
+      const list = this.byType.get(doc._type)
+      if (list) list.push(doc)
+      else this.byType.set(doc._type, [doc])
     }
   }
-  walk(doc)
-  return parts.join('\n').toUpperCase()
-}
 
-export function documentsFor(view: View, scan: Scan): SanityDocument[] {
-  let docs = view.byType.get(scan.type) ?? []
-  if (scan.slug !== undefined) {
-    let index = view.bySlug.get(scan.type)
+  /** The value of an expression with `@` bound to a document, as groq-js computes it. */
+  async evaluateOn(node: ExprNode, root: unknown, params: Record<string, unknown> = {}): Promise<unknown> {
+    const options = { root, params, dataset: this.documents, dereference: ({ _ref }: { _ref: string }) => this.byId.get(_ref) ?? null }
+    try {
+      return evaluateSync(node, options).get()
+    } catch {
+      // The synchronous evaluator refuses a few constructs; the asynchronous one takes them.
+      return (await evaluate(node, options)).get()
+    }
+  }
+
+  private typeDocuments(type: string) {
+    return this.byType.get(type) ?? []
+  }
+
+  private position(type: string, doc: SanityDocument): number {
+    let index = this.positions.get(type)
+    if (!index) this.positions.set(type, (index = new Map(this.typeDocuments(type).map((d, i) => [d, i]))))
+    return index.get(doc)!
+  }
+
+  private slugDocuments(type: string, slug: string): SanityDocument[] {
+    let index = this.bySlug.get(type)
     if (!index) {
       index = new Map()
-      for (const doc of docs) {
-        const slug = (doc.slug as { current?: unknown } | undefined)?.current
-        if (typeof slug !== 'string') continue
-        const list = index.get(slug)
+      for (const doc of this.typeDocuments(type)) {
+        const current = (doc.slug as { current?: unknown } | undefined)?.current
+        if (typeof current !== 'string') continue
+        const list = index.get(current)
         if (list) list.push(doc)
-        else index.set(slug, [doc])
+        else index.set(current, [doc])
       }
-      view.bySlug.set(scan.type, index)
+      this.bySlug.set(type, index)
     }
-    docs = index.get(scan.slug) ?? []
+    return index.get(slug) ?? []
   }
-  if (scan.pieces && scan.pieces.length > 0) {
-    const all = view.byType.get(scan.type) ?? []
-    let texts = view.text.get(scan.type)
-    if (!texts) view.text.set(scan.type, (texts = all.map(haystack)))
-    const pieces = scan.pieces
-    if (docs === all) {
-      const kept: SanityDocument[] = []
-      for (let i = 0; i < all.length; i++) if (pieces.every((piece) => texts[i].includes(piece))) kept.push(all[i])
-      docs = kept
+
+  /** For each document of a type, whether a condition is true (groq-js's `true`, not merely truthy). */
+  private async conditionHolds(type: string, condition: ExprNode): Promise<Uint8Array> {
+    const key = `${type}\u0000${nodeKey(condition)}`
+    let result = this.conditionResults.get(key)
+    if (!result) {
+      const docs = this.typeDocuments(type)
+      result = new Uint8Array(docs.length)
+      for (let i = 0; i < docs.length; i++) result[i] = (await this.evaluateOn(condition, docs[i])) === true ? 1 : 0
+      this.conditionResults.set(key, result)
+    }
+    return result
+  }
+
+  /** The token index of a text expression over the documents of a type (see prepareTokenIndexes). */
+  async tokenIndex(type: string, text: ExprNode): Promise<TokenIndex> {
+    await this.prepareTokenIndexes(type, [text])
+    return this.tokenIndexes.get(`${type}\u0000${nodeKey(text)}`)!
+  }
+
+  /**
+   * Builds the token indexes of several text expressions in one pass over the documents,
+   * tokenising each distinct string of a document once (a search's expressions share
+   * their texts: the headline alone, and the headline among the other fields).
+   */
+  async prepareTokenIndexes(type: string, texts: ExprNode[]): Promise<void> {
+    const missing = new Map(texts.map((text) => [`${type}\u0000${nodeKey(text)}`, text]))
+    for (const key of missing.keys()) if (this.tokenIndexes.has(key)) missing.delete(key)
+    if (missing.size === 0) return
+    const builders = [...missing.values()].map(() => new TokenIndexBuilder(this.vocabulary))
+    for (const doc of this.typeDocuments(type)) {
+      const seen = new Map<string, TokenCounts>()
+      let i = 0
+      for (const text of missing.values()) builders[i++].add(countTokens(await this.evaluateOn(text, doc), this.vocabulary, seen))
+    }
+    let i = 0
+    for (const key of missing.keys()) this.tokenIndexes.set(key, builders[i++].build())
+  }
+
+  /** Every document with an `_id` (a list: a hand-edited file may repeat one). */
+  private idDocuments(id: string): SanityDocument[] {
+    if (!this.idLists) {
+      this.idLists = new Map()
+      for (const doc of this.documents) {
+        const list = this.idLists.get(doc._id)
+        if (list) list.push(doc)
+        else this.idLists.set(doc._id, [doc])
+      }
+    }
+    return this.idLists.get(id) ?? []
+  }
+
+  /** The documents a scan reads, in dataset order. */
+  async scan(scan: Scan, key: string): Promise<SanityDocument[]> {
+    let docs = this.scans.get(key)
+    if (docs) return docs
+    if (!scan.type) {
+      // By id alone: at most a document or two, each condition evaluated on them directly.
+      docs = []
+      for (const doc of this.idDocuments(scan.id!)) {
+        let keep = true
+        for (const condition of scan.conditions) keep &&= (await this.evaluateOn(condition, doc)) === true
+        if (keep) docs.push(doc)
+      }
     } else {
-      const position = new Map(all.map((doc, i) => [doc, i]))
-      docs = docs.filter((doc) => pieces.every((piece) => texts[position.get(doc)!].includes(piece)))
+      let candidates = scan.slug === undefined ? this.typeDocuments(scan.type) : this.slugDocuments(scan.type, scan.slug)
+      if (scan.id !== undefined) candidates = candidates.filter((doc) => doc._id === scan.id)
+      const tests: ArrayLike<unknown>[] = []
+      for (const condition of scan.conditions) tests.push(await this.conditionHolds(scan.type, condition))
+      for (const { text, pattern } of scan.matches) tests.push((await this.tokenIndex(scan.type, text)).match(pattern))
+      const all = candidates === this.typeDocuments(scan.type)
+      docs = candidates.filter((doc, i) => {
+        const at = all ? i : this.position(scan.type, doc)
+        return tests.every((test) => test[at])
+      })
     }
+    this.scans.set(key, docs)
+    return docs
   }
-  return docs
+
+  /**
+   * A scan's documents in the order `order(…)` gives them, sorted by groq-js itself. Its
+   * sort is stable, so any subset of this list, kept in this order, is what sorting that
+   * subset (in dataset order) would give.
+   */
+  async sortedScan(scan: Scan, key: string, orderArgs: ExprNode[]): Promise<SanityDocument[]> {
+    const sortedKey = `${key}\u0000${nodeKey(orderArgs)}`
+    let docs = this.sorted.get(sortedKey)
+    if (!docs) {
+      const order = { type: 'PipeFuncCall', name: 'order', base: { type: 'Parameter', name: 'scan' }, args: orderArgs } as ExprNode
+      docs = (await this.evaluateOn(order, null, { scan: await this.scan(scan, key) })) as SanityDocument[]
+      this.sorted.set(sortedKey, docs)
+    }
+    return docs
+  }
+
+  /**
+   * Documents grouped by the value of an expression on each (a string, number, boolean or
+   * null: the values GROQ's `==` can find equal), each group in the list's order.
+   * Documents whose value is an object or an array equal nothing and are in no group.
+   */
+  async groups(docs: SanityDocument[], listKey: string, by: ExprNode) {
+    const key = `${listKey}\u0000${nodeKey(by)}`
+    let groups = this.groupings.get(key)
+    if (!groups) {
+      const byValue = new Map<unknown, SanityDocument[]>()
+      for (const doc of docs) {
+        const value = await this.evaluateOn(by, doc)
+        if (typeof value === 'object' && value !== null) continue
+        const group = byValue.get(value)
+        if (group) group.push(doc)
+        else byValue.set(value, [doc])
+      }
+      groups = [...byValue].map(([value, members]) => ({ key: value, docs: members }))
+      this.groupings.set(key, groups)
+    }
+    return groups
+  }
+
+  /** Where each document of a list sits in its type's list (token indexes are in that order). */
+  positionsOf(type: string, docs: SanityDocument[]): Uint32Array {
+    let positions = this.listPositions.get(docs)
+    if (!positions) {
+      positions = Uint32Array.from(docs, (doc) => this.position(type, doc))
+      this.listPositions.set(docs, positions)
+    }
+    return positions
+  }
 }

@@ -1,5 +1,5 @@
 import { evaluate, evaluateSync, parse } from 'groq-js'
-import type { View } from './local-view'
+import { View } from './local-view'
 import { Lru } from './lru'
 import { planQuery, type Plan } from './query-plan'
 import type { LocalDataset, SanityDocument } from './ndjson'
@@ -18,15 +18,18 @@ const MAX_RESULTS = 500
  * and draft-only documents appear too.
  *
  * The answers are exactly those of groq-js over the whole dataset; what changes is how
- * many documents it looks at (see README, "Local engine", and tests/unit/local-engine.test.ts):
- * - each query is parsed once per parameters, and the tree is planned: a filter over
- *   every document (`*[…]`) whose condition requires `_type == "x"` (a top-level
- *   conjunct) reads only the documents of that type; one that also requires
- *   `slug.current == "y"` reads only those with that slug; one that requires
- *   `… match <patterns>` over the document's own text reads only the documents whose
- *   text contains every literal piece of every pattern. The condition itself is still
- *   evaluated by groq-js on each document read, so leaving out documents that cannot
- *   pass changes nothing;
+ * much work each takes (README, "Local engine"; tests/unit/local-engine.test.ts checks
+ * the answers against plain groq-js):
+ * - each query is parsed and planned once per parameters (query-plan.ts): a filter over
+ *   every document (`*[…]`) that requires `_type == "x"` (or `_id == "x"`) becomes a read
+ *   of just the documents it can keep. Its conditions on the document alone are
+ *   evaluated by groq-js once per document and dataset version and remembered
+ *   (`defined(slug.current)`, `section._ref == "…"`); `slug.current == "y"` and
+ *   `_id == "y"` are read from indexes; `text match patterns` from a token index
+ *   (match-index.ts). Conditions on an enclosing scope stay for groq-js, except one
+ *   `<own value> == ^.<value>`, answered by grouping the documents by their own value;
+ * - the `| order(…)` that follows such a filter reads the documents pre-sorted (by
+ *   groq-js, once per dataset version), and `| score(…)` is computed from the token index;
  * - results are memoised per perspective, query and parameters (bounded LRU), except
  *   for `uncached` fetches (searches) and queries that read the clock.
  */
@@ -38,15 +41,7 @@ export function createLocalSource(dataset: LocalDataset): ContentSource {
   const view = (perspective: Perspective): View => {
     let cached = views.get(perspective)
     if (!cached) {
-      const documents = perspective === 'drafts' ? overlayDrafts(dataset.documents) : publishedOnly(dataset.documents)
-      const byType = new Map<string, SanityDocument[]>()
-      for (const doc of documents) {
-        if (typeof doc._type !== 'string') continue
-        let list = byType.get(doc._type)
-        if (!list) byType.set(doc._type, (list = []))
-        list.push(doc)
-      }
-      cached = { documents, byId: new Map(documents.map((doc) => [doc._id, doc])), byType, bySlug: new Map(), text: new Map() }
+      cached = new View(perspective === 'drafts' ? overlayDrafts(dataset.documents) : publishedOnly(dataset.documents))
       views.set(perspective, cached)
     }
     return cached
@@ -66,7 +61,7 @@ export function createLocalSource(dataset: LocalDataset): ContentSource {
       const v = view(perspective)
       const options = {
         dataset: v.documents,
-        params: { ...params, ...plan.bindings(v) },
+        params: { ...params, ...(await plan.bindings(v)) },
         dereference: ({ _ref }: { _ref: string }) => v.byId.get(_ref) ?? null,
       }
       let result: unknown
