@@ -7,6 +7,7 @@
 import { evaluate, parse } from 'groq-js'
 import * as queries from '@/lib/content/queries'
 import { createLocalSource } from '@/lib/content/sources/local'
+import { TokenIndexBuilder } from '@/lib/content/sources/match-index'
 import { parseNdjsonDataset, type SanityDocument } from '@/lib/content/sources/ndjson'
 import type { Perspective, QueryParams } from '@/lib/content/sources/types'
 import { matchPatterns, parseSearchQuery } from '@/lib/search-terms'
@@ -202,4 +203,19 @@ it('keeps nothing of an uncached fetch and memoises the rest', async () => {
   expect(await source.fetch(queries.LATEST_QUERY, page(1), { perspective: 'published', tags: [] })).toBe(c)
   // Perspectives are memoised apart.
   expect(await source.fetch(queries.LATEST_QUERY, page(1), { perspective: 'drafts', tags: [] })).not.toBe(c)
+})
+
+it('builds each index once when first queries arrive together', async () => {
+  const build = jest.spyOn(TokenIndexBuilder.prototype, 'build')
+  const source = createLocalSource(dataset)
+  const params = { terms: terms('trade'), ...page(1) }
+  const [a, b] = await Promise.all([
+    source.fetch(queries.SEARCH_QUERY, params, { perspective: 'published', tags: [], uncached: true }),
+    source.fetch(queries.SEARCH_QUERY, params, { perspective: 'published', tags: [], uncached: true }),
+  ])
+  expect(a).toStrictEqual(await plainGroq(queries.SEARCH_QUERY, params, 'published'))
+  expect(b).toStrictEqual(a)
+  // One index per text the search reads: all its fields together, then each weighted alone.
+  expect(build).toHaveBeenCalledTimes(5)
+  build.mockRestore()
 })

@@ -22,6 +22,19 @@ export const nodeKey = (node: unknown) => JSON.stringify(node)
 
 /** How many of each derived list a view keeps (they are rebuilt from the documents on demand). */
 const KEPT = 256
+/** Documents indexed between two turns of the event loop while a token index is built. */
+const YIELD_EVERY = 500
+
+/** The value kept under a key, built once however many callers ask for it at the same time; a failed build is forgotten. */
+function once<V>(cache: Lru<string, Promise<V>>, key: string, build: () => Promise<V>): Promise<V> {
+  let value = cache.get(key)
+  if (!value) {
+    value = build()
+    cache.set(key, value)
+    value.catch(() => cache.delete(key))
+  }
+  return value
+}
 
 /**
  * A perspective's documents, with the indexes the planner (query-plan.ts) reads. The
@@ -39,12 +52,13 @@ export class View {
   private readonly positions = new Map<string, Map<SanityDocument, number>>()
   /** For the lists kept below (scans, sorted scans), their documents' positions. */
   private readonly listPositions = new WeakMap<SanityDocument[], Uint32Array>()
-  private readonly conditionResults = new Lru<string, Uint8Array>(KEPT)
-  private readonly scans = new Lru<string, SanityDocument[]>(KEPT)
-  private readonly sorted = new Lru<string, SanityDocument[]>(KEPT)
-  private readonly groupings = new Lru<string, { key: unknown; docs: SanityDocument[] }[]>(KEPT)
+  // Each kept value is a promise: requests that need it at the same time share one build.
+  private readonly conditionResults = new Lru<string, Promise<Uint8Array>>(KEPT)
+  private readonly scans = new Lru<string, Promise<SanityDocument[]>>(KEPT)
+  private readonly sorted = new Lru<string, Promise<SanityDocument[]>>(KEPT)
+  private readonly groupings = new Lru<string, Promise<{ key: unknown; docs: SanityDocument[] }[]>>(KEPT)
   private readonly vocabulary = new Vocabulary()
-  private readonly tokenIndexes = new Map<string, TokenIndex>()
+  private readonly tokenIndexes = new Map<string, Promise<TokenIndex>>()
 
   constructor(readonly documents: SanityDocument[]) {
     this.byId = new Map(documents.map((doc) => [doc._id, doc]))
@@ -94,21 +108,18 @@ export class View {
   }
 
   /** For each document of a type, whether a condition is true (groq-js's `true`, not merely truthy). */
-  private async conditionHolds(type: string, condition: ExprNode): Promise<Uint8Array> {
-    const key = `${type}\u0000${nodeKey(condition)}`
-    let result = this.conditionResults.get(key)
-    if (!result) {
+  private conditionHolds(type: string, condition: ExprNode): Promise<Uint8Array> {
+    return once(this.conditionResults, `${type}\u0000${nodeKey(condition)}`, async () => {
       const docs = this.typeDocuments(type)
-      result = new Uint8Array(docs.length)
+      const result = new Uint8Array(docs.length)
       for (let i = 0; i < docs.length; i++) result[i] = (await this.evaluateOn(condition, docs[i])) === true ? 1 : 0
-      this.conditionResults.set(key, result)
-    }
-    return result
+      return result
+    })
   }
 
   /** The token index of a text expression over the documents of a type (see prepareTokenIndexes). */
-  async tokenIndex(type: string, text: ExprNode): Promise<TokenIndex> {
-    await this.prepareTokenIndexes(type, [text])
+  tokenIndex(type: string, text: ExprNode): Promise<TokenIndex> {
+    this.prepareTokenIndexes(type, [text])
     return this.tokenIndexes.get(`${type}\u0000${nodeKey(text)}`)!
   }
 
@@ -117,18 +128,37 @@ export class View {
    * tokenising each distinct string of a document once (a search's expressions share
    * their texts: the headline alone, and the headline among the other fields).
    */
-  async prepareTokenIndexes(type: string, texts: ExprNode[]): Promise<void> {
+  prepareTokenIndexes(type: string, texts: ExprNode[]): Promise<unknown> {
     const missing = new Map(texts.map((text) => [`${type}\u0000${nodeKey(text)}`, text]))
     for (const key of missing.keys()) if (this.tokenIndexes.has(key)) missing.delete(key)
-    if (missing.size === 0) return
-    const builders = [...missing.values()].map(() => new TokenIndexBuilder(this.vocabulary))
-    for (const doc of this.typeDocuments(type)) {
-      const seen = new Map<string, TokenCounts>()
-      let i = 0
-      for (const text of missing.values()) builders[i++].add(countTokens(await this.evaluateOn(text, doc), this.vocabulary, seen))
-    }
+    if (missing.size > 0) this.buildTokenIndexes(type, missing)
+    return Promise.all(texts.map((text) => this.tokenIndexes.get(`${type}\u0000${nodeKey(text)}`)))
+  }
+
+  private buildTokenIndexes(type: string, missing: Map<string, ExprNode>) {
+    const build = (async () => {
+      const builders = [...missing.values()].map(() => new TokenIndexBuilder(this.vocabulary))
+      let done = 0
+      for (const doc of this.typeDocuments(type)) {
+        const seen = new Map<string, TokenCounts>()
+        let i = 0
+        for (const text of missing.values()) builders[i++].add(countTokens(await this.evaluateOn(text, doc), this.vocabulary, seen))
+        // About a second of work at 10,000 articles: let other requests through now and then.
+        if (++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
+      }
+      return builders.map((builder) => builder.build())
+    })()
     let i = 0
-    for (const key of missing.keys()) this.tokenIndexes.set(key, builders[i++].build())
+    for (const key of missing.keys()) {
+      const at = i++
+      this.tokenIndexes.set(
+        key,
+        build.then((indexes) => indexes[at]),
+      )
+    }
+    build.catch(() => {
+      for (const key of missing.keys()) this.tokenIndexes.delete(key)
+    })
   }
 
   /** Every document with an `_id` (a list: a hand-edited file may repeat one). */
@@ -145,9 +175,12 @@ export class View {
   }
 
   /** The documents a scan reads, in dataset order. */
-  async scan(scan: Scan, key: string): Promise<SanityDocument[]> {
-    let docs = this.scans.get(key)
-    if (docs) return docs
+  scan(scan: Scan, key: string): Promise<SanityDocument[]> {
+    return once(this.scans, key, () => this.read(scan))
+  }
+
+  private async read(scan: Scan): Promise<SanityDocument[]> {
+    let docs: SanityDocument[]
     if (!scan.type) {
       // By id alone: at most a document or two, each condition evaluated on them directly.
       docs = []
@@ -168,7 +201,6 @@ export class View {
         return tests.every((test) => test[at])
       })
     }
-    this.scans.set(key, docs)
     return docs
   }
 
@@ -177,15 +209,11 @@ export class View {
    * sort is stable, so any subset of this list, kept in this order, is what sorting that
    * subset (in dataset order) would give.
    */
-  async sortedScan(scan: Scan, key: string, orderArgs: ExprNode[]): Promise<SanityDocument[]> {
-    const sortedKey = `${key}\u0000${nodeKey(orderArgs)}`
-    let docs = this.sorted.get(sortedKey)
-    if (!docs) {
+  sortedScan(scan: Scan, key: string, orderArgs: ExprNode[]): Promise<SanityDocument[]> {
+    return once(this.sorted, `${key}\u0000${nodeKey(orderArgs)}`, async () => {
       const order = { type: 'PipeFuncCall', name: 'order', base: { type: 'Parameter', name: 'scan' }, args: orderArgs } as ExprNode
-      docs = (await this.evaluateOn(order, null, { scan: await this.scan(scan, key) })) as SanityDocument[]
-      this.sorted.set(sortedKey, docs)
-    }
-    return docs
+      return (await this.evaluateOn(order, null, { scan: await this.scan(scan, key) })) as SanityDocument[]
+    })
   }
 
   /**
@@ -193,10 +221,8 @@ export class View {
    * null: the values GROQ's `==` can find equal), each group in the list's order.
    * Documents whose value is an object or an array equal nothing and are in no group.
    */
-  async groups(docs: SanityDocument[], listKey: string, by: ExprNode) {
-    const key = `${listKey}\u0000${nodeKey(by)}`
-    let groups = this.groupings.get(key)
-    if (!groups) {
+  groups(docs: SanityDocument[], listKey: string, by: ExprNode) {
+    return once(this.groupings, `${listKey}\u0000${nodeKey(by)}`, async () => {
       const byValue = new Map<unknown, SanityDocument[]>()
       for (const doc of docs) {
         const value = await this.evaluateOn(by, doc)
@@ -205,10 +231,8 @@ export class View {
         if (group) group.push(doc)
         else byValue.set(value, [doc])
       }
-      groups = [...byValue].map(([value, members]) => ({ key: value, docs: members }))
-      this.groupings.set(key, groups)
-    }
-    return groups
+      return [...byValue].map(([value, members]) => ({ key: value, docs: members }))
+    })
   }
 
   /** Where each document of a list sits in its type's list (token indexes are in that order). */

@@ -13,6 +13,9 @@ export class Lru<K, V> {
     }
     return value
   }
+  delete(key: K) {
+    this.map.delete(key)
+  }
   set(key: K, value: V) {
     this.map.delete(key)
     this.map.set(key, value)
