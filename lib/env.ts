@@ -19,12 +19,16 @@ const EnvSchema = z.object({
   SANITY_API_VERSION: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date such as 2025-10-01')),
   SANITY_API_READ_TOKEN: optional(z.string()),
   SANITY_API_HOST: optional(z.url({ protocol: /^https?$/, error: 'use an http(s) URL' })),
+  SANITY_LIVE: optional(z.enum(['true', 'false'], { error: 'use true to turn on Sanity Live, or false (or leave it unset) to keep it off' })),
   LOCAL_DATASET: optional(z.string()),
+  LOCAL_DATASET_WATCH: optional(z.enum(['true', 'false'], { error: 'use false to stop watching LOCAL_DATASET for saved changes, or true (the default)' })),
   PREVIEW_SECRET: optional(z.string().min(32, 'use at least 32 random characters, e.g. the output of `openssl rand -hex 32`')),
   SANITY_REVALIDATE_SECRET: optional(
     z.string().min(16, 'use at least 16 random characters (e.g. `openssl rand -hex 32`), the same as the secret of the webhook in sanity.io/manage'),
   ),
   SITE_URL: optional(z.url({ protocol: /^https?$/, error: 'use the public http(s) URL of the site, e.g. https://news.example.com' })),
+  // Read by lib/cache (Next's cache handler, plain JavaScript); checked here so a bad value stops start-up.
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'use a redis:// or rediss:// URL, e.g. redis://localhost:6379 (README: Several instances)' })),
 })
 
 export const DEFAULT_API_VERSION = '2025-10-01'
@@ -37,6 +41,8 @@ export type SanityConfig = {
   apiVersion: string
   token?: string
   apiHost?: string
+  /** Sanity Live (SANITY_LIVE=true): published reads through next-sanity's defineLive, refreshed by live events. */
+  live?: boolean
 }
 export type LocalConfig = { mode: 'local'; datasetPath: string }
 export type SiteConfig = {
@@ -46,6 +52,8 @@ export type SiteConfig = {
   previewSecret?: string
   /** Checks the signature of Sanity's webhook at /api/revalidate; without it webhook revalidation is off. Server only. */
   revalidateSecret?: string
+  /** On the embedded dataset: serve saved changes to LOCAL_DATASET without a restart (LOCAL_DATASET_WATCH, default on). */
+  watchLocalDataset: boolean
 }
 
 export class ConfigError extends Error {
@@ -62,6 +70,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const siteUrl = (vars.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
   const previewSecret = vars.PREVIEW_SECRET
   const revalidateSecret = vars.SANITY_REVALIDATE_SECRET
+  const watchLocalDataset = vars.LOCAL_DATASET_WATCH !== 'false'
   const { NEXT_PUBLIC_SANITY_PROJECT_ID: projectId, NEXT_PUBLIC_SANITY_DATASET: dataset } = vars
 
   if (projectId && !dataset) {
@@ -69,6 +78,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   }
   if (dataset && !projectId) {
     throw new ConfigError('NEXT_PUBLIC_SANITY_PROJECT_ID must be set when NEXT_PUBLIC_SANITY_DATASET is set.')
+  }
+  if (vars.SANITY_LIVE === 'true' && !(projectId && dataset)) {
+    throw new ConfigError(
+      'SANITY_LIVE=true needs a Sanity project: set NEXT_PUBLIC_SANITY_PROJECT_ID and NEXT_PUBLIC_SANITY_DATASET, or unset SANITY_LIVE.',
+    )
   }
   if (projectId && dataset) {
     if (vars.LOCAL_DATASET) {
@@ -78,6 +92,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       siteUrl,
       previewSecret,
     revalidateSecret,
+      watchLocalDataset,
       source: {
         mode: 'sanity',
         projectId,
@@ -85,6 +100,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
         apiVersion: vars.SANITY_API_VERSION ?? DEFAULT_API_VERSION,
         token: vars.SANITY_API_READ_TOKEN,
         apiHost: vars.SANITY_API_HOST,
+        live: vars.SANITY_LIVE === 'true',
       },
     }
   }
@@ -92,6 +108,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     siteUrl,
     previewSecret,
     revalidateSecret,
+    watchLocalDataset,
     // Any path the operator names; next.config.js traces the demo dataset for deployment.
     source: { mode: 'local', datasetPath: path.resolve(/*turbopackIgnore: true*/ process.cwd(), vars.LOCAL_DATASET ?? DEFAULT_LOCAL_DATASET) },
   }
