@@ -20,7 +20,7 @@ export async function POST(request: Request) {
   const { source, revalidateSecret } = readConfig()
   if (revalidateSecret && source.mode !== 'sanity') {
     return Response.json(
-      { message: 'Webhook revalidation is off: this site reads the embedded dataset, which does not change while it runs.' },
+      { message: 'Webhook revalidation is off: this site reads the embedded dataset, and publishes its saved changes itself.' },
       { status: 404 },
     )
   }

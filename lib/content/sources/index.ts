@@ -1,24 +1,57 @@
 import 'server-only'
 import { readConfig } from '@/lib/env'
+import { expireCachedPagesAfterReload } from '@/lib/revalidate/local-publish'
 import { createLocalSource } from './local'
 import { readNdjsonDataset, type LocalDataset } from './ndjson'
 import { createSanitySource } from './sanity'
+import { createSanityLiveSource } from './sanity-live'
 import type { ContentSource } from './types'
+import { watchDatasetFile, type WatchedDataset } from './watch'
 
 type Configured = { source: ContentSource; dataset?: LocalDataset }
-let configured: Configured | undefined
+let configured: (() => Configured) | undefined
+
+/**
+ * The embedded dataset being served, one per process rather than per module instance: Next
+ * bundles this module separately for instrumentation.ts (which starts the watcher) and for the
+ * routes, and every copy must serve the version the watcher loaded last (and hold a large
+ * dataset in memory once). Each version gets a new source, so nothing memoised from the
+ * previous one survives a reload.
+ */
+type LocalState = { served?: Served; watched?: WatchedDataset }
+const LOCAL_STATE = Symbol.for('news-portal.local-dataset')
+const local: LocalState = ((globalThis as { [LOCAL_STATE]?: LocalState })[LOCAL_STATE] ??= {})
+
+/** A version being served; `lastRead` (performance.now()) tells the reload whether renders may still be using it. */
+type Served = { source: ContentSource; dataset: LocalDataset; lastRead: number }
+
+function serve(dataset: LocalDataset): Served {
+  const source = createLocalSource(dataset)
+  const served: Served = {
+    dataset,
+    lastRead: 0,
+    source: {
+      fetch(...args) {
+        served.lastRead = performance.now()
+        return source.fetch(...args)
+      },
+    },
+  }
+  return served
+}
 
 function configure(): Configured {
   if (!configured) {
     const { source } = readConfig()
     if (source.mode === 'sanity') {
-      configured = { source: createSanitySource(source) }
+      const sanity = { source: source.live ? createSanityLiveSource(source) : createSanitySource(source) }
+      configured = () => sanity
     } else {
-      const dataset = readNdjsonDataset(source.datasetPath)
-      configured = { source: createLocalSource(dataset), dataset }
+      const { datasetPath } = source
+      configured = () => (local.served ??= serve(readNdjsonDataset(datasetPath)))
     }
   }
-  return configured
+  return configured()
 }
 
 /** The source chosen by the environment: Sanity when a project is configured, else the embedded dataset. */
@@ -26,3 +59,23 @@ export const contentSource = (): ContentSource => configure().source
 
 /** The embedded dataset (for serving its images), or undefined when the site reads Sanity. */
 export const localDataset = (): LocalDataset | undefined => configure().dataset
+
+/**
+ * On the embedded dataset, unless LOCAL_DATASET_WATCH=false: reads LOCAL_DATASET and serves
+ * each saved version from the next request on, expiring Next's cached pages (README,
+ * "Publish to live (embedded dataset)"). Called once by the server at start
+ * (instrumentation.ts), never during `next build`.
+ */
+export function watchLocalDataset(): WatchedDataset | undefined {
+  const { source, watchLocalDataset: watch } = readConfig()
+  if (source.mode !== 'local' || !watch) return undefined
+  if (!local.watched) {
+    local.watched = watchDatasetFile(source.datasetPath, (dataset) => {
+      const previous = local.served
+      local.served = serve(dataset)
+      expireCachedPagesAfterReload(previous?.lastRead ?? 0)
+    })
+    local.served = serve(local.watched.initial)
+  }
+  return local.watched
+}

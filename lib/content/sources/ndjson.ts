@@ -31,36 +31,137 @@ const MIME_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpe
  * that names the path.
  */
 export function readNdjsonDataset(datasetPath: string): LocalDataset {
-  let text: string
+  return parseDatasetFile(readDatasetFile(datasetPath), path.dirname(datasetPath)).dataset
+}
+
+/** The file's bytes; an unreadable file is an error that names the path. */
+export function readDatasetFile(datasetPath: string): Buffer {
   try {
-    text = fs.readFileSync(datasetPath, 'utf8')
+    return fs.readFileSync(datasetPath)
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error)
     throw new DatasetError(`Cannot read the local dataset at ${datasetPath} (${reason}). Set LOCAL_DATASET to an NDJSON file.`)
   }
-  return parseNdjsonDataset(text, path.dirname(datasetPath))
 }
 
-export function parseNdjsonDataset(text: string, baseDir: string): LocalDataset {
+/** Why a line of the file is not a JSON document. */
+type Problem = { problem: string; detail?: string }
+type BadLine = Problem & { line: number }
+/** A non-blank line: its document with the images it references, or its problem. */
+type LineResult = { document: SanityDocument; assets: LocalAsset[] } | Problem
+/** A line's bytes in the file (without the newline), and what it holds; no result for a blank line. */
+type ParsedLine = { start: number; end: number; result?: LineResult }
+
+/** A version of the file as parsed: the next version reuses the lines they share. */
+export type ParsedDatasetFile = { bytes: Buffer; lines: ParsedLine[]; dataset: LocalDataset }
+
+/**
+ * A version of the file refused by a strict read: its bad lines, or no document at all
+ * (a file caught between being emptied and written).
+ */
+export class RefusedDatasetError extends DatasetError {
+  override name = 'RefusedDatasetError'
+  constructor(badLines: BadLine[]) {
+    super(badLines.length ? describeBadLines(badLines) : 'has no documents')
+  }
+}
+
+const SHOWN_BAD_LINES = 5
+
+function describeBadLines(badLines: BadLine[]): string {
+  const described = badLines
+    .slice(0, SHOWN_BAD_LINES)
+    .map(({ line, problem, detail }) => `line ${line} ${problem}${detail ? ` (${detail})` : ''}`)
+  const more = badLines.length - SHOWN_BAD_LINES
+  return described.join('; ') + (more > 0 ? `; and ${more} more bad line${more === 1 ? '' : 's'}` : '')
+}
+
+type ParseOptions = {
+  /**
+   * Refuse the whole version, with a RefusedDatasetError, for any bad line or no document at
+   * all: a reload while the site runs, where a file being written or broken by a tool must
+   * not replace a good one. Otherwise (start-up) a bad line is skipped with a warning.
+   */
+  strict?: boolean
+  /**
+   * The version served until now: the lines before the first change and after the last are
+   * taken from it without parsing them again, so a one-article edit of a large file reparses
+   * one line. Its documents are never mutated, so both versions can share them.
+   */
+  previous?: ParsedDatasetFile
+}
+
+export function parseNdjsonDataset(text: string, baseDir: string, options: ParseOptions = {}): LocalDataset {
+  return parseDatasetFile(Buffer.from(text, 'utf8'), baseDir, options).dataset
+}
+
+export function parseDatasetFile(bytes: Buffer, baseDir: string, { strict = false, previous }: ParseOptions = {}): ParsedDatasetFile {
+  const lines = lineRanges(bytes)
+  const { head, tail } = previous ? reuseSharedLines(bytes, lines, previous) : { head: 0, tail: 0 }
+  for (const line of lines.slice(head, lines.length - tail)) {
+    const text = bytes.toString('utf8', line.start, line.end)
+    if (text.trim()) line.result = parseLine(text, baseDir)
+  }
+
   const documents: SanityDocument[] = []
   const assets = new Map<string, LocalAsset>()
-  text.split('\n').forEach((line, index) => {
-    if (!line.trim()) return
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch {
-      log.warn(`LOCAL_DATASET line ${index + 1} is not valid JSON; skipped.`)
+  const badLines: BadLine[] = []
+  lines.forEach(({ result }, index) => {
+    if (!result) return
+    if ('problem' in result) {
+      if (strict) badLines.push({ line: index + 1, ...result })
+      else log.warn(`LOCAL_DATASET line ${index + 1} ${result.problem}; skipped.`)
       return
     }
-    if (!isDocument(value)) {
-      log.warn(`LOCAL_DATASET line ${index + 1} is not a document with _id and _type; skipped.`)
-      return
-    }
-    documents.push(linkAssets(value, baseDir, assets) as SanityDocument)
+    documents.push(result.document)
+    for (const asset of result.assets) if (!assets.has(asset.id)) assets.set(asset.id, asset)
   })
+  if (strict && (badLines.length || !documents.length)) throw new RefusedDatasetError(badLines)
   for (const asset of assets.values()) documents.push(assetDocument(asset))
-  return { documents, assets }
+  return { bytes, lines, dataset: { documents, assets } }
+}
+
+/** Where each line is, as `text.split('\n')` would cut it (a 0x0A byte is always a newline in UTF-8). */
+function lineRanges(bytes: Buffer): ParsedLine[] {
+  const lines: ParsedLine[] = []
+  for (let start = 0; start <= bytes.length; ) {
+    const newline = bytes.indexOf(0x0a, start)
+    const end = newline < 0 ? bytes.length : newline
+    lines.push({ start, end })
+    start = end + 1
+  }
+  return lines
+}
+
+/**
+ * Takes the results of the lines at the start (head) and at the end (tail) that are byte for
+ * byte those of the previous version; the lines between are the ones to parse.
+ */
+function reuseSharedLines(bytes: Buffer, lines: ParsedLine[], previous: ParsedDatasetFile) {
+  const before = previous.lines
+  const reuse = (line: ParsedLine, old: ParsedLine) => {
+    const same = line.end - line.start === old.end - old.start && bytes.compare(previous.bytes, old.start, old.end, line.start, line.end) === 0
+    if (same) line.result = old.result
+    return same
+  }
+  const most = Math.min(lines.length, before.length)
+  let head = 0
+  while (head < most && reuse(lines[head], before[head])) head++
+  let tail = 0
+  while (tail < most - head && reuse(lines[lines.length - 1 - tail], before[before.length - 1 - tail])) tail++
+  return { head, tail }
+}
+
+function parseLine(text: string, baseDir: string): LineResult {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    return { problem: 'is not valid JSON', detail: (error as Error).message }
+  }
+  if (!isDocument(value)) return { problem: 'is not a document with _id and _type' }
+  const assets = new Map<string, LocalAsset>()
+  return { document: linkAssets(value, baseDir, assets) as SanityDocument, assets: [...assets.values()] }
 }
 
 function isDocument(value: unknown): value is SanityDocument {
