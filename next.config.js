@@ -1,5 +1,6 @@
 // @ts-check
 const path = require('node:path')
+const { PHASE_PRODUCTION_SERVER } = require('next/constants')
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -14,4 +15,18 @@ const nextConfig = {
   experimental: { authInterrupts: true },
 }
 
-module.exports = nextConfig
+/**
+ * Several instances share one cache (README: Several instances): with REDIS_URL set when
+ * `next start` starts, Next's incremental cache (ISR pages, route handler responses, the fetch
+ * cache) and its invalidations live in Redis. Read as the server starts, not frozen in the build;
+ * builds and `next dev` keep Next's built-in cache and never need Redis.
+ */
+const sharedCache = {
+  cacheHandler: require.resolve('./lib/cache/next-cache-handler.mjs'),
+  // As Next's docs advise with a custom cacheHandler: no per-instance in-memory copy.
+  cacheMaxMemorySize: 0,
+}
+
+/** @type {(phase: string) => import('next').NextConfig} */
+module.exports = (phase) =>
+  phase === PHASE_PRODUCTION_SERVER && process.env.REDIS_URL ? { ...nextConfig, ...sharedCache } : nextConfig

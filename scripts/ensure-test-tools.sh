@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The browser tests need Debian's Chromium, a Java runtime (for the Nu Html Checker) and xmllint.
+# The browser tests need Debian's Chromium, a Java runtime (for the Nu Html Checker), xmllint
+# and redis-server (for the shared cache of several instances).
 # As root on Debian, install whichever is missing; otherwise say exactly what to install.
 set -euo pipefail
 
@@ -8,6 +9,8 @@ missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 # xmllint validates the sitemaps against the sitemaps.org schemas.
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+# tests/e2e/shared-cache.e2e.ts starts its own redis-server on a test port.
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
