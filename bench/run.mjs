@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+/**
+ * The site's benchmarks, with one summary of every figure beside its target:
+ *   npm run bench [-- --duration 20 --connections 64 --articles 10000 --skip-build
+ *                    --only http,memory,queries,edit --static nginx|node]
+ * Prints figures; a missed target never fails it. It exits non-zero only when something
+ * broke (a build or a server that did not start), after running the other parts.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import { benchEditToLive } from './edit-step.mjs'
+import { benchHttp } from './http.mjs'
+import { ms } from './load.mjs'
+import { benchMemory } from './memory.mjs'
+import { DATA_DIR, ensureBuild } from './next.mjs'
+import { benchQueries } from './queries-step.mjs'
+
+const PARTS = ['http', 'memory', 'queries', 'edit']
+const NEXT_PORTS = { http: 3200, memory: 3201, edit: 3202 }
+const STATIC_PORT = 8080
+
+function options(argv) {
+  const value = (name, fallback) => {
+    const at = argv.indexOf(`--${name}`)
+    return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback
+  }
+  const count = (name, fallback) => {
+    const n = Number(value(name, fallback))
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a positive whole number`)
+    return n
+  }
+  const only = value('only', PARTS.join(',')).split(',')
+  const unknown = only.filter((part) => !PARTS.includes(part))
+  if (unknown.length) throw new Error(`--only: unknown part ${unknown.join(', ')} (parts: ${PARTS.join(', ')})`)
+  const staticKind = value('static', 'nginx')
+  if (!['nginx', 'node'].includes(staticKind)) throw new Error('--static takes nginx or node')
+  return {
+    duration: count('duration', '20'),
+    connections: count('connections', '64'),
+    articles: count('articles', '10000'),
+    skipBuild: argv.includes('--skip-build'),
+    only,
+    staticKind,
+  }
+}
+
+const fixed = (n, digits = 0) => n.toFixed(digits)
+const mark = (met) => (met ? 'yes' : 'no')
+const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(', ')
+
+function summary(opts, results) {
+  const size = opts.articles.toLocaleString('en')
+  const rows = []
+  const { http, memory, queries, edit } = results
+  if (http) {
+    rows.push([
+      `article page req/s, next / static (${http.generator})`,
+      `${fixed(http.next.requestsPerSecond)} / ${fixed(http.static.requestsPerSecond)} = ${fixed(http.ratio, 3)}`,
+      '≥ 0.08',
+      mark(http.ratio >= 0.08),
+    ])
+    rows.push(['article page p50 / p99 (next)', `${ms(http.next.p50)} / ${ms(http.next.p99)} ms`, 'p99 ≤ 100 ms', mark(http.next.p99 <= 100)])
+  }
+  if (queries) {
+    for (const [name, target] of [['listing page 1', 5], ['section listing', 5], ['search common word', 50], ['search rare word', 50]]) {
+      const median = queries.coldMedian[name]
+      const found = median !== undefined
+      rows.push([`${name} at ${size} (cold median)`, found ? `${median} ms` : 'not found in its output', `≤ ${target} ms`, found ? mark(median <= target) : '?'])
+    }
+  }
+  if (memory) {
+    rows.push([`server RSS under load, ${size} articles (peak / at end)`, `${fixed(memory.peak / 1e6)} / ${fixed(memory.final / 1e6)} MB`, '≤ 400 MB', mark(memory.peak <= 400e6)])
+    rows.push([`mixed load, ${size} articles`, `${fixed(memory.load.requestsPerSecond)} req/s (${memory.load.responses} responses), p99 ${ms(memory.load.p99)} ms`, '', ''])
+  }
+  if (edit) {
+    rows.push(
+      edit.skipped
+        ? ['edit-to-live (local)', `skipped: ${edit.skipped}`, '≤ 1 s', '?']
+        : ['edit-to-live (local), median / max', `${edit.median} / ${edit.max} ms (${edit.edits} edits)`, '≤ 1000 ms', mark(edit.max <= 1000)],
+    )
+  }
+  console.log(`\n== Summary (Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 16)}Z, load average now ${loadAverage()})\n`)
+  console.log('| figure | measured | target | met |\n|---|---|---|---|')
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`)
+}
+
+async function main() {
+  const opts = options(process.argv.slice(2))
+  fs.mkdirSync(DATA_DIR, { recursive: true })
+  const broken = []
+  const results = {}
+  const attempt = async (part, run) => {
+    if (!opts.only.includes(part)) return
+    // Anything else running on the machine skews the figures: say how busy it was.
+    console.log(`\n(load average ${loadAverage()} before the ${part} part)`)
+    try {
+      results[part] = await run()
+    } catch (error) {
+      broken.push(part)
+      console.error(`\n${part}: broke: ${error.message}`)
+    }
+  }
+
+  const needsServer = opts.only.some((part) => part !== 'queries')
+  let built = !needsServer
+  if (needsServer) {
+    try {
+      await ensureBuild({ reuse: opts.skipBuild })
+      built = true
+    } catch (error) {
+      broken.push('build')
+      console.error(error.message)
+    }
+  }
+  const { duration, connections, articles, staticKind } = opts
+  if (built) {
+    await attempt('http', () => benchHttp({ port: NEXT_PORTS.http, staticPort: STATIC_PORT, connections, duration, staticKind }))
+    await attempt('memory', () => benchMemory({ port: NEXT_PORTS.memory, articles, connections, duration }))
+  }
+  await attempt('queries', () => benchQueries({ articles }))
+  if (built) await attempt('edit', () => benchEditToLive({ port: NEXT_PORTS.edit, runs: 5 }))
+
+  summary(opts, results)
+  if (broken.length) {
+    console.error(`\nBroke: ${broken.join(', ')} (see above).`)
+    process.exitCode = 1
+  }
+}
+
+main().catch((error) => {
+  console.error(error.message)
+  process.exitCode = 1
+})
