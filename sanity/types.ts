@@ -1059,7 +1059,7 @@ export type TAGS_QUERY_RESULT = Array<string>;
 
 // Source: lib/content/queries.ts
 // Variable: RELATED_QUERY
-// Query: *[_type == "article" && defined(slug.current) && defined(publishedAt) && _id != $id && (section._ref == $section || count(coalesce(tags, [])[@ in $tags]) > 0)]  | order(count(coalesce(tags, [])[@ in $tags]) desc, (section._ref == $section) desc, publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}
+// Query: (*[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[0...$window])[_id != $id && (section._ref == $section || count(coalesce(tags, [])[@ in $tags]) > 0)]  | order(count(coalesce(tags, [])[@ in $tags]) desc, (section._ref == $section) desc, publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}
 export type RELATED_QUERY_RESULT = Array<{
   _id: string;
   headline: string | null;

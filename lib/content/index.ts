@@ -203,16 +203,19 @@ export async function listTags(): Promise<string[]> {
 
 /** Related articles shown under an article. */
 export const RELATED_COUNT = 4
+/** Related articles are chosen among this many of the newest. */
+export const RELATED_WINDOW = 1000
 
 /**
- * Up to RELATED_COUNT other articles in the same section or sharing tags with `article`:
- * most shared tags first, then the same section, then the newest. Never the article itself.
+ * Up to RELATED_COUNT other articles, among the RELATED_WINDOW newest, in the same section or
+ * sharing tags with `article`: most shared tags first, then the same section, then the
+ * newest. Never the article itself.
  */
 export async function getRelatedArticles(
   article: { _id: string; section?: { _id: string }; tags: string[] },
   options: ReadOptions = {},
 ): Promise<ArticleCard[]> {
-  const params = { id: article._id, section: article.section?._id ?? '', tags: article.tags, limit: RELATED_COUNT }
+  const params = { id: article._id, section: article.section?._id ?? '', tags: article.tags, limit: RELATED_COUNT, window: RELATED_WINDOW }
   const raw = await run(RELATED_QUERY, params, ['article'], options)
   return validateEach(ArticleCardSchema, raw, 'Article').filter((card) => card._id !== article._id)
 }

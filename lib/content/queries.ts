@@ -136,8 +136,12 @@ export const TAG_QUERY = defineQuery(`{
 
 export const TAGS_QUERY = defineQuery(`array::compact(array::unique(*[${publishedArticle} && defined(tags)].tags[]))`)
 
-/** Articles in the same section or sharing a tag: most shared tags first, then the same section, then newest. */
-export const RELATED_QUERY = defineQuery(`*[${publishedArticle} && _id != $id && (section._ref == $section || count(coalesce(tags, [])[@ in $tags]) > 0)]
+/**
+ * Articles in the same section or sharing a tag, among the newest `$window`: most shared tags
+ * first, then the same section, then newest. The window bounds the work (each candidate's
+ * shared tags are counted) however large the archive grows.
+ */
+export const RELATED_QUERY = defineQuery(`(*[${publishedArticle}] | order(publishedAt desc)[0...$window])[_id != $id && (section._ref == $section || count(coalesce(tags, [])[@ in $tags]) > 0)]
   | order(count(coalesce(tags, [])[@ in $tags]) desc, (section._ref == $section) desc, publishedAt desc)[0...$limit]${articleCard}`)
 
 // Webhook revalidation (app/api/revalidate). Webhook projections cannot run sub-queries,

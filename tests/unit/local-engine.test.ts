@@ -154,8 +154,9 @@ const PARAMS: Record<string, QueryParams[]> = {
   ],
   TAGS_QUERY: [{}],
   RELATED_QUERY: [
-    { id: articles[5]._id, section: 'section-world', tags: ['climate', 'trade'], limit: 4 },
-    { id: 'none', section: '', tags: [], limit: 4 },
+    { id: articles[5]._id, section: 'section-world', tags: ['climate', 'trade'], limit: 4, window: 1000 },
+    { id: articles[5]._id, section: 'section-world', tags: ['climate', 'trade'], limit: 4, window: 50 },
+    { id: 'none', section: '', tags: [], limit: 4, window: 1000 },
   ],
   REFERENCING_ARTICLES_QUERY: [{ id: person._id }, { id: 'section-world' }, { id: 'no-such-id' }],
 }
