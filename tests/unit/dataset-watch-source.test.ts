@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { contentSource, localDataset, watchLocalDataset } from '@/lib/content/sources'
 import { expireCachedPagesAfterReload } from '@/lib/revalidate/local-publish'
+import { TokenIndexBuilder } from '@/lib/content/sources/match-index'
 
 /**
  * The served source follows the watched file: after a save, the next query answers from the
@@ -61,4 +62,13 @@ it('serves a saved version from the next query on, and expires the cached pages'
   expect(expireCachedPagesAfterReload).toHaveBeenCalledTimes(1)
   // With when the previous version was last read, for the renders that may still be using it.
   expect(jest.mocked(expireCachedPagesAfterReload).mock.calls[0][0]).toBeGreaterThanOrEqual(beforeRead)
+})
+
+it('builds the search indexes of a served version in the background, before any search', async () => {
+  const build = jest.spyOn(TokenIndexBuilder.prototype, 'build')
+  watchLocalDataset()
+  fs.writeFileSync(file, article('Third'))
+  await waitFor(async () => (await headline()) === 'Third', 'the new headline')
+  // The search's texts (all its fields together, then each weighted alone), with no search asked.
+  await waitFor(() => build.mock.calls.length === 5, 'the search indexes', 15_000)
 })

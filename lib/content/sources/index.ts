@@ -1,6 +1,7 @@
 import 'server-only'
 import { readConfig } from '@/lib/env'
 import { expireCachedPagesAfterReload } from '@/lib/revalidate/local-publish'
+import { SEARCH_QUERY } from '../queries'
 import { createLocalSource } from './local'
 import { readNdjsonDataset, type LocalDataset } from './ndjson'
 import { createSanitySource } from './sanity'
@@ -25,8 +26,19 @@ const local: LocalState = ((globalThis as { [LOCAL_STATE]?: LocalState })[LOCAL_
 /** A version being served; `lastRead` (performance.now()) tells the reload whether renders may still be using it. */
 type Served = { source: ContentSource; dataset: LocalDataset; lastRead: number }
 
+/**
+ * A search's token indexes take about a second to build at 10,000 articles (README, "Local
+ * engine"): build them in the background once a version is served, after the requests that
+ * follow a reload, rather than in the first reader's search. The build yields to requests.
+ */
+const WARM_SEARCH_AFTER_MS = 2000
+
 function serve(dataset: LocalDataset): Served {
   const source = createLocalSource(dataset)
+  setTimeout(() => {
+    // A failure here shows again, and is logged, when a reader searches.
+    source.fetch(SEARCH_QUERY, { terms: ['a*'], start: 0, end: 1 }, { perspective: 'published', tags: [], uncached: true }).catch(() => {})
+  }, WARM_SEARCH_AFTER_MS).unref()
   const served: Served = {
     dataset,
     lastRead: 0,
