@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { log } from '@/lib/log'
@@ -49,11 +50,21 @@ type Problem = { problem: string; detail?: string }
 type BadLine = Problem & { line: number }
 /** A non-blank line: its document with the images it references, or its problem. */
 type LineResult = { document: SanityDocument; assets: LocalAsset[] } | Problem
-/** A line's bytes in the file (without the newline), and what it holds; no result for a blank line. */
-type ParsedLine = { start: number; end: number; result?: LineResult }
+/**
+ * A line's bytes in the file (without the newline), a digest of them, and what it holds (no
+ * result for a blank line).
+ */
+type ParsedLine = { start: number; end: number; digest: string; result?: LineResult }
 
-/** A version of the file as parsed: the next version reuses the lines they share. */
-export type ParsedDatasetFile = { bytes: Buffer; lines: ParsedLine[]; dataset: LocalDataset }
+/**
+ * A version of the file as parsed: the next version reuses the lines they share. It keeps a
+ * digest of the whole file and of each line rather than the file's bytes (66 MB at 10,000
+ * articles), which the server would otherwise hold for as long as it runs.
+ */
+export type ParsedDatasetFile = { digest: string; lines: ParsedLine[]; dataset: LocalDataset }
+
+/** A digest of bytes, to tell versions and lines apart without keeping them. */
+export const digestOf = (bytes: Uint8Array) => crypto.createHash('sha1').update(bytes).digest('base64')
 
 /**
  * A version of the file refused by a strict read: its bad lines, or no document at all
@@ -89,15 +100,17 @@ type ParseOptions = {
    * one line. Its documents are never mutated, so both versions can share them.
    */
   previous?: ParsedDatasetFile
+  /** The file's digest (digestOf), when the caller has it already. */
+  digest?: string
 }
 
 export function parseNdjsonDataset(text: string, baseDir: string, options: ParseOptions = {}): LocalDataset {
   return parseDatasetFile(Buffer.from(text, 'utf8'), baseDir, options).dataset
 }
 
-export function parseDatasetFile(bytes: Buffer, baseDir: string, { strict = false, previous }: ParseOptions = {}): ParsedDatasetFile {
+export function parseDatasetFile(bytes: Buffer, baseDir: string, { strict = false, previous, digest }: ParseOptions = {}): ParsedDatasetFile {
   const lines = lineRanges(bytes)
-  const { head, tail } = previous ? reuseSharedLines(bytes, lines, previous) : { head: 0, tail: 0 }
+  const { head, tail } = previous ? reuseSharedLines(lines, previous) : { head: 0, tail: 0 }
   for (const line of lines.slice(head, lines.length - tail)) {
     const text = bytes.toString('utf8', line.start, line.end)
     if (text.trim()) line.result = parseLine(text, baseDir)
@@ -118,7 +131,7 @@ export function parseDatasetFile(bytes: Buffer, baseDir: string, { strict = fals
   })
   if (strict && (badLines.length || !documents.length)) throw new RefusedDatasetError(badLines)
   for (const asset of assets.values()) documents.push(assetDocument(asset))
-  return { bytes, lines, dataset: { documents, assets } }
+  return { digest: digest ?? digestOf(bytes), lines, dataset: { documents, assets } }
 }
 
 /** Where each line is, as `text.split('\n')` would cut it (a 0x0A byte is always a newline in UTF-8). */
@@ -127,20 +140,20 @@ function lineRanges(bytes: Buffer): ParsedLine[] {
   for (let start = 0; start <= bytes.length; ) {
     const newline = bytes.indexOf(0x0a, start)
     const end = newline < 0 ? bytes.length : newline
-    lines.push({ start, end })
+    lines.push({ start, end, digest: digestOf(bytes.subarray(start, end)) })
     start = end + 1
   }
   return lines
 }
 
 /**
- * Takes the results of the lines at the start (head) and at the end (tail) that are byte for
- * byte those of the previous version; the lines between are the ones to parse.
+ * Takes the results of the lines at the start (head) and at the end (tail) that are those of
+ * the previous version (same length and digest); the lines between are the ones to parse.
  */
-function reuseSharedLines(bytes: Buffer, lines: ParsedLine[], previous: ParsedDatasetFile) {
+function reuseSharedLines(lines: ParsedLine[], previous: ParsedDatasetFile) {
   const before = previous.lines
   const reuse = (line: ParsedLine, old: ParsedLine) => {
-    const same = line.end - line.start === old.end - old.start && bytes.compare(previous.bytes, old.start, old.end, line.start, line.end) === 0
+    const same = line.end - line.start === old.end - old.start && line.digest === old.digest
     if (same) line.result = old.result
     return same
   }

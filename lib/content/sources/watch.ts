@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { log } from '@/lib/log'
-import { DatasetError, parseDatasetFile, readDatasetFile, type LocalDataset, type ParsedDatasetFile } from './ndjson'
+import { DatasetError, digestOf, parseDatasetFile, readDatasetFile, type LocalDataset, type ParsedDatasetFile } from './ndjson'
 
 /**
  * Quiet time after the last file event before the file is read: one save is often several
@@ -90,10 +90,11 @@ export function watchDatasetFile(datasetPath: string, onReload: (dataset: LocalD
     if (!sameVersion(read.stats, lastSeen)) return schedule()
 
     const { bytes } = read
-    if (bytes.equals(served.bytes)) return
+    const digest = digestOf(bytes)
+    if (digest === served.digest) return
     let parsed: ParsedDatasetFile
     try {
-      parsed = parseDatasetFile(bytes, directory, { strict: true, previous: served })
+      parsed = parseDatasetFile(bytes, directory, { strict: true, previous: served, digest })
     } catch (error) {
       if (!(error instanceof DatasetError)) throw error
       return refuse(error.message)
