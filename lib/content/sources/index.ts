@@ -36,6 +36,8 @@ const WARM_SEARCH_AFTER_MS = 2000
 function serve(dataset: LocalDataset): Served {
   const source = createLocalSource(dataset)
   setTimeout(() => {
+    // Not for a version already replaced by another save: its indexes would never be read.
+    if (local.served && local.served !== served) return
     // A failure here shows again, and is logged, when a reader searches.
     source.fetch(SEARCH_QUERY, { terms: ['a*'], start: 0, end: 1 }, { perspective: 'published', tags: [], uncached: true }).catch(() => {})
   }, WARM_SEARCH_AFTER_MS).unref()
