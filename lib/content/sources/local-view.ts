@@ -36,6 +36,19 @@ function once<V>(cache: Lru<string, Promise<V>>, key: string, build: () => Promi
   return value
 }
 
+/** Documents in lists by a key, each list in the given order; a document without a key (undefined) is left out. */
+function listsBy<K>(docs: SanityDocument[], keyOf: (doc: SanityDocument, at: number) => K | undefined): Map<K, SanityDocument[]> {
+  const lists = new Map<K, SanityDocument[]>()
+  docs.forEach((doc, at) => {
+    const key = keyOf(doc, at)
+    if (key === undefined) return
+    const list = lists.get(key)
+    if (list) list.push(doc)
+    else lists.set(key, [doc])
+  })
+  return lists
+}
+
 /**
  * A perspective's documents, with the indexes the planner (query-plan.ts) reads. The
  * dataset of a LocalDataset never changes, so everything derived here stays true for the
@@ -46,7 +59,7 @@ function once<V>(cache: Lru<string, Promise<V>>, key: string, build: () => Promi
  */
 export class View {
   readonly byId: Map<string, SanityDocument>
-  private readonly byType = new Map<string, SanityDocument[]>()
+  private readonly byType: Map<string, SanityDocument[]>
   private idLists?: Map<string, SanityDocument[]>
   private readonly bySlug = new Map<string, Map<string, SanityDocument[]>>()
   private readonly positions = new Map<string, Map<SanityDocument, number>>()
@@ -62,12 +75,7 @@ export class View {
 
   constructor(readonly documents: SanityDocument[]) {
     this.byId = new Map(documents.map((doc) => [doc._id, doc]))
-    for (const doc of documents) {
-      if (typeof doc._type !== 'string') continue
-      const list = this.byType.get(doc._type)
-      if (list) list.push(doc)
-      else this.byType.set(doc._type, [doc])
-    }
+    this.byType = listsBy(documents, (doc) => (typeof doc._type === 'string' ? doc._type : undefined))
   }
 
   /** The value of an expression with `@` bound to a document, as groq-js computes it. */
@@ -94,14 +102,10 @@ export class View {
   private slugDocuments(type: string, slug: string): SanityDocument[] {
     let index = this.bySlug.get(type)
     if (!index) {
-      index = new Map()
-      for (const doc of this.typeDocuments(type)) {
+      index = listsBy(this.typeDocuments(type), (doc) => {
         const current = (doc.slug as { current?: unknown } | undefined)?.current
-        if (typeof current !== 'string') continue
-        const list = index.get(current)
-        if (list) list.push(doc)
-        else index.set(current, [doc])
-      }
+        return typeof current === 'string' ? current : undefined
+      })
       this.bySlug.set(type, index)
     }
     return index.get(slug) ?? []
@@ -163,14 +167,7 @@ export class View {
 
   /** Every document with an `_id` (a list: a hand-edited file may repeat one). */
   private idDocuments(id: string): SanityDocument[] {
-    if (!this.idLists) {
-      this.idLists = new Map()
-      for (const doc of this.documents) {
-        const list = this.idLists.get(doc._id)
-        if (list) list.push(doc)
-        else this.idLists.set(doc._id, [doc])
-      }
-    }
+    this.idLists ??= listsBy(this.documents, (doc) => doc._id)
     return this.idLists.get(id) ?? []
   }
 
@@ -223,14 +220,10 @@ export class View {
    */
   groups(docs: SanityDocument[], listKey: string, by: ExprNode) {
     return once(this.groupings, `${listKey}\u0000${nodeKey(by)}`, async () => {
-      const byValue = new Map<unknown, SanityDocument[]>()
-      for (const doc of docs) {
-        const value = await this.evaluateOn(by, doc)
-        if (typeof value === 'object' && value !== null) continue
-        const group = byValue.get(value)
-        if (group) group.push(doc)
-        else byValue.set(value, [doc])
-      }
+      const values: unknown[] = []
+      for (const doc of docs) values.push(await this.evaluateOn(by, doc))
+      const equalsSomething = (value: unknown) => typeof value !== 'object' || value === null
+      const byValue = listsBy(docs, (_, at) => (equalsSomething(values[at]) ? values[at] : undefined))
       return [...byValue].map(([value, members]) => ({ key: value, docs: members }))
     })
   }

@@ -1,4 +1,4 @@
-import { evaluate, evaluateSync, parse } from 'groq-js'
+import { parse } from 'groq-js'
 import { View } from './local-view'
 import { Lru } from './lru'
 import { planQuery, type Plan } from './query-plan'
@@ -59,19 +59,7 @@ export function createLocalSource(dataset: LocalDataset): ContentSource {
         if (!uncached) plans.set(key, plan)
       }
       const v = view(perspective)
-      const options = {
-        dataset: v.documents,
-        params: { ...params, ...(await plan.bindings(v)) },
-        dereference: ({ _ref }: { _ref: string }) => v.byId.get(_ref) ?? null,
-      }
-      let result: unknown
-      try {
-        // Everything is in memory, so the synchronous evaluator applies; the asynchronous
-        // one remains for anything it refuses.
-        result = evaluateSync(plan.tree, options).get()
-      } catch {
-        result = await (await evaluate(plan.tree, options)).get()
-      }
+      const result = await v.evaluateOn(plan.tree, null, { ...params, ...(await plan.bindings(v)) })
       if (!uncached && plan.memoisable) results.set(resultKey, result)
       return result
     },
