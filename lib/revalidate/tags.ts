@@ -79,19 +79,14 @@ export function tagsForChange(change: Change, referencingArticles: readonly stri
       add('person', [...(change.people ?? []), ...(change.previousPeople ?? [])])
       break
     case 'person':
-      // The person list (sitemap) and the person's pages and feeds, under the old slug too.
-      tags.add('person')
-      add('person', own)
-      // Their name is in the bylines of these article pages, and in the article cards of
-      // every listing (tagged 'article'), so those go too when they are credited anywhere.
-      if (referencing.length > 0) tags.add('article')
-      add('article', referencing)
-      break
     case 'section':
-      // The navigation, the front page's rows and the section list.
-      tags.add('section')
-      add('section', own)
-      // Its name links from these article pages and from the cards of every listing.
+      // A person: the person list (sitemap) and their pages and feeds. A section: the
+      // navigation, the front page's rows and the section list, and its pages and feeds.
+      // Both under the old slug too.
+      tags.add(change._type)
+      add(change._type, own)
+      // The name is in the bylines or section links of these article pages, and in the
+      // article cards of every listing (tagged 'article'), so those go too when referenced.
       if (referencing.length > 0) tags.add('article')
       add('article', referencing)
       break
