@@ -10,7 +10,10 @@ import { z } from 'zod'
  *   pages and feeds, one person's pages and feeds;
  * - `'section'`: the navigation, the front page's section rows and the section list;
  * - `'person'`: the list of people (sitemap, prerendered person pages);
- * - `'siteSettings'`: the publication's settings, read by every page.
+ * - `'siteSettings'`: the publication's settings, read by every page;
+ * - `doc:<_id>` ({@link documentTag}): added by the Sanity source (lib/content/sources/sanity.ts)
+ *   for every document a cached result holds, at any depth (an article, its section, its
+ *   people); every published change of a revalidated type expires its own.
  *
  * Tag pages carry no tag of their own: they are tagged `'article'`.
  *
@@ -41,6 +44,9 @@ export const ChangeSchema = z.object({
 })
 export type Change = z.infer<typeof ChangeSchema>
 
+/** The tag of one document: what a cached read holding it is tagged with, what its change expires. */
+export const documentTag = (id: string) => `doc:${id}`
+
 /** Document types whose changes reach the site. Any other type revalidates nothing. */
 export const REVALIDATED_TYPES = ['article', 'person', 'section', 'siteSettings'] as const
 export type RevalidatedType = (typeof REVALIDATED_TYPES)[number]
@@ -63,7 +69,7 @@ const present = (values: readonly (string | null | undefined)[]) => values.filte
  */
 export function tagsForChange(change: Change, referencingArticles: readonly string[] = []): string[] {
   if (!isPublishedId(change._id) || !isRevalidatedType(change._type)) return []
-  const tags = new Set<string>()
+  const tags = new Set<string>([documentTag(change._id)])
   const add = (prefix: string, values: readonly (string | null | undefined)[]) => {
     for (const value of present(values)) tags.add(`${prefix}:${value}`)
   }

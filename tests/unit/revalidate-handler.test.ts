@@ -54,7 +54,7 @@ describe('a signed delivery', () => {
     const { handle, revalidate, findReferencingArticles, order } = setup()
     const { status, body } = await read(await handle(await signed(HARBOUR)))
     expect(status).toBe(200)
-    const expected = ['article', 'article:harbour-reopens', 'section:world', 'person:ada-reporter']
+    const expected = ['doc:article-harbour', 'article', 'article:harbour-reopens', 'section:world', 'person:ada-reporter']
     expect([...body.revalidated].sort()).toEqual([...expected].sort())
     expect(revalidate.mock.calls.map(([tag]) => tag).sort()).toEqual([...expected].sort())
     expect(findReferencingArticles).not.toHaveBeenCalled()
@@ -66,7 +66,7 @@ describe('a signed delivery', () => {
     const { status, body } = await read(await handle(await signed(ADA)))
     expect(status).toBe(200)
     expect(findReferencingArticles).toHaveBeenCalledWith('person-ada')
-    const expected = ['person', 'person:ada-lovelace', 'person:ada-reporter', 'article', 'article:harbour-reopens', 'article:rail-link']
+    const expected = ['doc:person-ada', 'person', 'person:ada-lovelace', 'person:ada-reporter', 'article', 'article:harbour-reopens', 'article:rail-link']
     expect([...body.revalidated].sort()).toEqual([...expected].sort())
     expect(revalidate).toHaveBeenCalledTimes(expected.length)
     expect(order.slice(0, 2)).toEqual(['find person-ada', 'settle'])
@@ -77,7 +77,7 @@ describe('a signed delivery', () => {
     const { handle, revalidate } = setup({ referencing: new Error('Content Lake unreachable') })
     const { status, body } = await read(await handle(await signed(ADA)))
     expect(status).toBe(200)
-    expect(body.revalidated).toEqual(expect.arrayContaining(['article', 'person:ada-lovelace', 'person:ada-reporter']))
+    expect(body.revalidated).toEqual(expect.arrayContaining(['doc:person-ada', 'article', 'person:ada-lovelace', 'person:ada-reporter']))
     expect(body.message).toMatch(/every article/)
     expect(revalidate).toHaveBeenCalledWith('article')
     expect(error).toHaveBeenCalled()

@@ -63,7 +63,7 @@ it('expires each tag at once ({ expire: 0 }) and reads the referencing articles 
   expect(response.status).toBe(200)
   expect(createSanityClient).toHaveBeenCalledWith(readConfig().source)
   expect(fetchMock).toHaveBeenCalledWith(REFERENCING_ARTICLES_QUERY, { id: 'person-ada' }, { useCdn: false, cache: 'no-store' })
-  const tags = ['person', 'person:ada-reporter', 'article', 'article:harbour-reopens']
+  const tags = ['doc:person-ada', 'person', 'person:ada-reporter', 'article', 'article:harbour-reopens']
   expect((await response.json()).revalidated.sort()).toEqual([...tags].sort())
   for (const tag of tags) expect(revalidateTag).toHaveBeenCalledWith(tag, { expire: 0 })
   expect(revalidateTag).toHaveBeenCalledTimes(tags.length)

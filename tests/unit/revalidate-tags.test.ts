@@ -1,10 +1,10 @@
 import fs from 'node:fs'
-import { ChangeSchema, tagsForChange, type Change } from '@/lib/revalidate/tags'
+import { ChangeSchema, documentTag, tagsForChange, type Change } from '@/lib/revalidate/tags'
 
 /**
  * What a published change revalidates. The tags are those lib/content passes to the
  * source: 'article', article:<slug>, section:<slug>, person:<slug>, 'section', 'person',
- * 'siteSettings'.
+ * 'siteSettings'; and doc:<_id>, which the Sanity source adds for each document in a result.
  */
 
 const change = (body: Record<string, unknown>): Change => ChangeSchema.parse(body)
@@ -25,7 +25,7 @@ describe('tagsForChange: articles', () => {
 
   it('revalidates its page, every listing, its section and each person it credits', () => {
     expect(sorted(tagsForChange(harbour))).toEqual(
-      sorted(['article', 'article:harbour-reopens', 'section:world', 'person:ada-reporter', 'person:tom-lens']),
+      sorted(['doc:article-harbour', 'article', 'article:harbour-reopens', 'section:world', 'person:ada-reporter', 'person:tom-lens']),
     )
   })
 
@@ -46,7 +46,7 @@ describe('tagsForChange: articles', () => {
 
   it('revalidates a new article (no previous state)', () => {
     const created = change({ _id: 'article-new', _type: 'article', operation: 'create', slug: 'new-story', section: 'world', people: ['ada-reporter'] })
-    expect(sorted(tagsForChange(created))).toEqual(sorted(['article', 'article:new-story', 'section:world', 'person:ada-reporter']))
+    expect(sorted(tagsForChange(created))).toEqual(sorted(['doc:article-new', 'article', 'article:new-story', 'section:world', 'person:ada-reporter']))
   })
 
   it('revalidates a deleted article from its previous state', () => {
@@ -61,12 +61,14 @@ describe('tagsForChange: articles', () => {
       people: null,
       previousPeople: ['ada-reporter'],
     })
-    expect(sorted(tagsForChange(deleted))).toEqual(sorted(['article', 'article:harbour-reopens', 'section:world', 'person:ada-reporter']))
+    expect(sorted(tagsForChange(deleted))).toEqual(
+      sorted(['doc:article-harbour', 'article', 'article:harbour-reopens', 'section:world', 'person:ada-reporter']),
+    )
   })
 
   it('skips bylines whose person does not resolve, and an article without slug or section', () => {
     const bare = change({ _id: 'article-bare', _type: 'article', people: [null, 'ada-reporter', null] })
-    expect(sorted(tagsForChange(bare))).toEqual(sorted(['article', 'person:ada-reporter']))
+    expect(sorted(tagsForChange(bare))).toEqual(sorted(['doc:article-bare', 'article', 'person:ada-reporter']))
   })
 
   it('ignores referencing articles for an article', () => {
@@ -80,7 +82,7 @@ describe('tagsForChange: people', () => {
   it('a new name reaches every article page that bylines them, and the listings that show it', () => {
     const tags = tagsForChange(ada, ['harbour-reopens', 'rail-link', 'budget-vote'])
     expect(sorted(tags)).toEqual(
-      sorted(['person', 'person:ada-reporter', 'article', 'article:harbour-reopens', 'article:rail-link', 'article:budget-vote']),
+      sorted(['doc:person-ada', 'person', 'person:ada-reporter', 'article', 'article:harbour-reopens', 'article:rail-link', 'article:budget-vote']),
     )
   })
 
@@ -90,8 +92,8 @@ describe('tagsForChange: people', () => {
   })
 
   it('leaves articles alone for a person nobody credits', () => {
-    expect(sorted(tagsForChange(ada, []))).toEqual(sorted(['person', 'person:ada-reporter']))
-    expect(sorted(tagsForChange(ada))).toEqual(sorted(['person', 'person:ada-reporter']))
+    expect(sorted(tagsForChange(ada, []))).toEqual(sorted(['doc:person-ada', 'person', 'person:ada-reporter']))
+    expect(sorted(tagsForChange(ada))).toEqual(sorted(['doc:person-ada', 'person', 'person:ada-reporter']))
   })
 
   it('skips empty referencing slugs', () => {
@@ -104,19 +106,19 @@ describe('tagsForChange: sections', () => {
 
   it('revalidates the navigation, its pages and the articles in it', () => {
     expect(sorted(tagsForChange(world, ['harbour-reopens', 'rail-link']))).toEqual(
-      sorted(['section', 'section:world', 'article', 'article:harbour-reopens', 'article:rail-link']),
+      sorted(['doc:section-world', 'section', 'section:world', 'article', 'article:harbour-reopens', 'article:rail-link']),
     )
   })
 
   it('revalidates the old and the new slug of a renamed section', () => {
     const tags = tagsForChange({ ...world, slug: 'international' })
-    expect(sorted(tags)).toEqual(sorted(['section', 'section:international', 'section:world']))
+    expect(sorted(tags)).toEqual(sorted(['doc:section-world', 'section', 'section:international', 'section:world']))
   })
 })
 
 describe('tagsForChange: other documents', () => {
   it('revalidates the site settings', () => {
-    expect(tagsForChange(change({ _id: 'siteSettings', _type: 'siteSettings' }))).toEqual(['siteSettings'])
+    expect(sorted(tagsForChange(change({ _id: 'siteSettings', _type: 'siteSettings' })))).toEqual(sorted(['doc:siteSettings', 'siteSettings']))
   })
 
   it('revalidates nothing for a type the site does not show', () => {
@@ -126,6 +128,18 @@ describe('tagsForChange: other documents', () => {
   it('revalidates nothing for drafts and release versions', () => {
     expect(tagsForChange(change({ _id: 'drafts.article-harbour', _type: 'article', slug: 'harbour-reopens' }))).toEqual([])
     expect(tagsForChange(change({ _id: 'versions.r1.person-ada', _type: 'person', slug: 'ada-reporter' }), ['x'])).toEqual([])
+  })
+})
+
+describe('tagsForChange: document tags', () => {
+  it.each([
+    ['article', 'article-harbour'],
+    ['person', 'person-ada'],
+    ['section', 'section-world'],
+    ['siteSettings', 'siteSettings'],
+  ])('expires the tag the Sanity source gives a changed %s (doc:<_id>)', (type, id) => {
+    expect(tagsForChange(change({ _id: id, _type: type }))).toContain(documentTag(id))
+    expect(documentTag(id)).toBe(`doc:${id}`)
   })
 })
 

@@ -158,7 +158,7 @@ describe('SANITY_LIVE in the environment', () => {
     const plain = await readHarbour(sanityEnv())
 
     expect(live.tags).toEqual(['next-loader.fetch.fetch-sync-tags', 'next-loader.fetch'])
-    expect(plain.tags).toEqual([null])
+    expect(plain.tags).toEqual(['document-ids', null])
     expect(live.article).toMatchObject({ headline: 'Harbour reopens', section: { slug: 'world' }, readingTimeMinutes: 1 })
     expect(live.article).toEqual(plain.article)
   })

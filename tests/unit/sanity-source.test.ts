@@ -1,5 +1,5 @@
 import { ARTICLE_QUERY } from '@/lib/content/queries'
-import { createSanitySource } from '@/lib/content/sources/sanity'
+import { DISCOVERY_REQUEST_TAG, createSanitySource } from '@/lib/content/sources/sanity'
 import { FAILING_QUERY, PROJECT_ID, QUERY_PATH, TOKEN, only, useContentLakeStandIn } from './support/content-lake'
 
 /**
@@ -11,6 +11,11 @@ import { FAILING_QUERY, PROJECT_ID, QUERY_PATH, TOKEN, only, useContentLakeStand
 const lake = useContentLakeStandIn()
 const { requests, fetchCalls } = lake
 
+/** The two reads of a cached published result that holds documents: discovery, then data. */
+const both = <T>(list: T[]): [T, T] => {
+  expect(list).toHaveLength(2)
+  return [list[0], list[1]]
+}
 
 const HEADLINE_QUERY = '*[_type == "article" && slug.current == $slug][0]{ _id, headline }'
 
@@ -21,24 +26,32 @@ describe('published reads', () => {
       tags: ['article:harbour-reopens'],
     })
 
-    const request = only(requests)
-    expect(request.method).toBe('GET')
-    expect(request.host).toBe(new URL(lake.apiHost).host) // the configured apiHost, no project subdomain
-    expect(request.path).toBe(QUERY_PATH)
-    expect(request.search.get('query')).toBe(HEADLINE_QUERY)
-    expect(request.search.get('$slug')).toBe('"harbour-reopens"')
-    expect(request.search.get('perspective')).toBe('published')
-    expect(request.headers.authorization).toBeUndefined()
-    expect(request.headers['x-sanity-project-id']).toBe(PROJECT_ID)
+    const [discovery, data] = both(requests)
+    for (const request of [discovery, data]) {
+      expect(request.method).toBe('GET')
+      expect(request.host).toBe(new URL(lake.apiHost).host) // the configured apiHost, no project subdomain
+      expect(request.path).toBe(QUERY_PATH)
+      expect(request.search.get('query')).toBe(HEADLINE_QUERY)
+      expect(request.search.get('$slug')).toBe('"harbour-reopens"')
+      expect(request.search.get('perspective')).toBe('published')
+      expect(request.headers.authorization).toBeUndefined()
+      expect(request.headers['x-sanity-project-id']).toBe(PROJECT_ID)
+    }
+    // The request tag tells the two apart, in the URL and so in Next's cache key.
+    expect(discovery.search.get('tag')).toBe(DISCOVERY_REQUEST_TAG)
+    expect(data.search.has('tag')).toBe(false)
 
-    // The published document, not the draft, exactly as the stand-in computed it.
+    // The published document, not the draft, exactly as the stand-in computed it for the data read.
     expect(result).toEqual({ _id: 'article-harbour', headline: 'Harbour reopens' })
-    expect(result).toEqual(request.answered)
+    expect(result).toEqual(data.answered)
 
-    // Next's data cache: revalidated after a minute, invalidated by the tags; not no-store.
-    const { init } = only(fetchCalls)
-    expect(init.next).toEqual({ revalidate: 60, tags: ['article:harbour-reopens'] })
-    expect(init.cache).toBeUndefined()
+    // Next's data cache: revalidated after a minute, invalidated by the tags (the data read by
+    // the document's id too); not no-store.
+    const [discoveryCall, dataCall] = both(fetchCalls)
+    expect(discoveryCall.init.next).toEqual({ revalidate: 60, tags: ['article:harbour-reopens'] })
+    expect(dataCall.init.next).toEqual({ revalidate: 60, tags: ['article:harbour-reopens', 'doc:article-harbour'] })
+    expect(discoveryCall.init.cache).toBeUndefined()
+    expect(dataCall.init.cache).toBeUndefined()
   })
 
   it('go to the CDN host, and drafts to the API host, on Sanity’s own hosts', async () => {
@@ -52,13 +65,16 @@ describe('published reads', () => {
     await source.fetch(HEADLINE_QUERY, { slug: 'harbour-reopens' }, { perspective: 'published', tags: [] })
     await source.fetch(HEADLINE_QUERY, { slug: 'harbour-reopens' }, { perspective: 'drafts', tags: [] })
 
+    // The published read's two requests (discovery, data), then the draft read's one.
     expect(fetchCalls.map((call) => call.url.origin)).toEqual([
+      `https://${PROJECT_ID}.apicdn.sanity.io`,
       `https://${PROJECT_ID}.apicdn.sanity.io`,
       `https://${PROJECT_ID}.api.sanity.io`,
     ])
     expect(fetchCalls.every((call) => call.url.pathname === QUERY_PATH)).toBe(true)
-    expect(requests.map((request) => request.headers.authorization)).toEqual([undefined, `Bearer ${TOKEN}`])
+    expect(requests.map((request) => request.headers.authorization)).toEqual([undefined, undefined, `Bearer ${TOKEN}`])
     expect(requests.map((request) => request.answered)).toEqual([
+      { _id: 'article-harbour', headline: 'Harbour reopens' },
       { _id: 'article-harbour', headline: 'Harbour reopens' },
       { _id: 'article-harbour', headline: 'Harbour reopens (draft edit)' },
     ])
@@ -69,12 +85,74 @@ describe('published reads', () => {
     const query = `${padding}${HEADLINE_QUERY}`
     const result = await createSanitySource(lake.config).fetch(query, { slug: 'harbour-reopens' }, { perspective: 'published', tags: [] })
 
-    const request = only(requests)
-    expect(request.method).toBe('POST')
-    expect(JSON.parse(request.body)).toEqual({ query, params: { slug: 'harbour-reopens' } })
-    expect(request.search.get('perspective')).toBe('published')
-    expect(request.headers.authorization).toBeUndefined()
+    const [discovery, data] = both(requests)
+    for (const request of [discovery, data]) {
+      expect(request.method).toBe('POST')
+      expect(JSON.parse(request.body)).toEqual({ query, params: { slug: 'harbour-reopens' } })
+      expect(request.search.get('perspective')).toBe('published')
+      expect(request.headers.authorization).toBeUndefined()
+    }
+    expect(discovery.search.get('tag')).toBe(DISCOVERY_REQUEST_TAG)
+    expect(data.search.has('tag')).toBe(false)
     expect(result).toEqual({ _id: 'article-harbour', headline: 'Harbour reopens' })
+  })
+
+  it('are not cached when asked (search): one request, no-store, no tags', async () => {
+    const result = await createSanitySource(lake.config).fetch(HEADLINE_QUERY, { slug: 'harbour-reopens' }, {
+      perspective: 'published',
+      tags: ['article'],
+      uncached: true,
+    })
+
+    const request = only(requests)
+    expect(request.search.get('perspective')).toBe('published')
+    expect(request.search.has('tag')).toBe(false)
+    expect(result).toEqual({ _id: 'article-harbour', headline: 'Harbour reopens' })
+    const { init } = only(fetchCalls)
+    expect(init.cache).toBe('no-store')
+    expect(init.next).toBeUndefined()
+  })
+})
+
+describe('document tags of published reads', () => {
+  const source = () => createSanitySource(lake.config)
+  /** A query answering documents with these ids, computed by the stand-in like any other. */
+  const documentsQuery = (ids: string[]) => `[${ids.map((id) => `{ "_id": ${JSON.stringify(id)}, "title": "t" }`).join(', ')}]`
+
+  it.each([
+    ['null', '*[_type == "article" && slug.current == "no-such-story"][0]{ _id }', null],
+    ['a count', 'count(*[_type == "article"])', 1],
+    ['a list of slugs', '*[_type == "article"].slug.current', ['harbour-reopens']],
+    ['only image assets', '*[_type == "sanity.imageAsset"]{ _id }', [{ _id: 'image-abc123-1600x900-jpg' }]],
+  ])('a result without documents (%s) takes one request, tagged by the caller only', async (_, query, expected) => {
+    const result = await source().fetch(query, {}, { perspective: 'published', tags: ['article'] })
+
+    expect(result).toEqual(expected)
+    const request = only(requests)
+    expect(request.search.get('tag')).toBe(DISCOVERY_REQUEST_TAG)
+    expect(result).toEqual(request.answered)
+    expect(only(fetchCalls).init.next).toEqual({ revalidate: 60, tags: ['article'] })
+  })
+
+  it('keep the caller’s tags and as many document tags as fit in Next’s 128', async () => {
+    const ids = Array.from({ length: 130 }, (_, index) => `story-${index}`)
+    const callerTags = ['article', 'section', 'siteSettings']
+    const result = await source().fetch(documentsQuery(ids), {}, { perspective: 'published', tags: callerTags })
+
+    expect(result).toHaveLength(130)
+    const [discoveryCall, dataCall] = both(fetchCalls)
+    expect(discoveryCall.init.next).toEqual({ revalidate: 60, tags: callerTags })
+    const tags = (dataCall.init.next as { tags: string[] }).tags
+    expect(tags).toHaveLength(128)
+    expect(tags).toEqual([...callerTags, ...ids.slice(0, 125).map((id) => `doc:${id}`)])
+  })
+
+  it('leave out a document tag longer than Next’s 256 characters, and list each once', async () => {
+    const long = `story-${'x'.repeat(250)}` // "doc:" + 256 characters
+    await source().fetch(documentsQuery([long, 'story-1', 'story-1']), {}, { perspective: 'published', tags: ['article'] })
+
+    const [, dataCall] = both(fetchCalls)
+    expect(dataCall.init.next).toEqual({ revalidate: 60, tags: ['article', 'doc:story-1'] })
   })
 })
 
@@ -90,6 +168,7 @@ describe('draft reads', () => {
     expect(request.search.get('query')).toBe(HEADLINE_QUERY)
     expect(request.search.get('$slug')).toBe('"harbour-reopens"')
     expect(request.search.get('perspective')).toBe('drafts')
+    expect(request.search.has('tag')).toBe(false)
     expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`)
 
     expect(result).toEqual({ _id: 'article-harbour', headline: 'Harbour reopens (draft edit)' })
@@ -125,10 +204,16 @@ describe('the site’s queries', () => {
       tags: ['article:harbour-reopens'],
     })
 
-    const request = only(requests)
-    expect(request.search.get('query')).toBe(ARTICLE_QUERY)
-    expect(request.search.get('$slug')).toBe('"harbour-reopens"')
-    expect(article).toEqual(request.answered)
+    const [discovery, data] = both(requests)
+    expect(discovery.search.get('tag')).toBe(DISCOVERY_REQUEST_TAG)
+    expect(data.search.get('query')).toBe(ARTICLE_QUERY)
+    expect(data.search.get('$slug')).toBe('"harbour-reopens"')
+    expect(article).toEqual(data.answered)
+    // Tagged by every document the article shows, nested ones too, but not by its image asset.
+    const [, dataCall] = both(fetchCalls)
+    const tags = (dataCall.init.next as { tags: string[] }).tags
+    expect(tags[0]).toBe('article:harbour-reopens')
+    expect(tags.slice(1).sort()).toEqual(['doc:article-harbour', 'doc:person-ada', 'doc:person-tom', 'doc:section-world'])
     expect(article).toMatchObject({
       _id: 'article-harbour',
       headline: 'Harbour reopens',
