@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { log } from '@/lib/log'
+import { packField } from './packed-field'
 
 export type SanityDocument = { _id: string; _type: string; [key: string]: unknown }
 
@@ -172,6 +173,12 @@ function reuseSharedLines(lines: ParsedLine[], lineDigests: string[], previous: 
   while (tail < most - head && reuse(lines.length - 1 - tail, before.length - 1 - tail)) tail++
 }
 
+/**
+ * Fields kept compressed until read (packed-field.ts): the Portable Text body, the bulk of an
+ * article, read only to show one or to index the archive for search.
+ */
+const PACKED_FIELDS = ['body']
+
 function parseLine(text: string, baseDir: string): LineResult {
   let value: unknown
   try {
@@ -181,7 +188,9 @@ function parseLine(text: string, baseDir: string): LineResult {
   }
   if (!isDocument(value)) return { problem: 'is not a document with _id and _type' }
   const assets = new Map<string, LocalAsset>()
-  return { document: linkAssets(value, baseDir, assets) as SanityDocument, assets: [...assets.values()] }
+  const document = linkAssets(value, baseDir, assets) as SanityDocument
+  for (const field of PACKED_FIELDS) packField(document, field)
+  return { document, assets: [...assets.values()] }
 }
 
 function isDocument(value: unknown): value is SanityDocument {
