@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { prng } from '../scripts/dataset-generator.mjs'
+import { serverNodeOptions } from '../scripts/server-memory.mjs'
 import { describeLoad, load } from './load.mjs'
 import { DATA_DIR, ROOT, startNext } from './next.mjs'
 import { groupMembers, groupRss, runGroup } from './processes.mjs'
@@ -91,6 +92,8 @@ export async function benchMemory({ port, articles, connections, duration }) {
   const paths = sitePaths(dataset)
   console.log(`mix: ${MIX.map(([kind, share]) => `${Math.round(share * 100)}% ${kind} (${paths[kind].length} paths)`).join(', ')}`)
 
+  const added = serverNodeOptions({ ...process.env, LOCAL_DATASET: dataset }, ROOT)
+  console.log(`server: npm start's scripts/start.sh, NODE_OPTIONS ${added ? `+= ${added}` : `as set: ${process.env.NODE_OPTIONS}`}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 2}`)
   const next = await startNext({ name: 'memory', port, dataset })
   try {
     const phases = [['at rest after start', groupRss(next.pgid)]]

@@ -7,6 +7,8 @@ export const ROOT = path.resolve(import.meta.dirname, '..')
 export const DATA_DIR = path.join(ROOT, 'bench', '.data')
 const BUILD_DIR = '.next-bench'
 const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next')
+// `npm start`: next start with the memory limits the site runs with (README, "Memory").
+const START = path.join(ROOT, 'scripts', 'start.sh')
 
 /** The environment of the builds and servers: the embedded dataset unless `dataset` names another. */
 function nextEnv(distDir, dataset) {
@@ -56,7 +58,7 @@ export async function startNext({ name, port, dataset }) {
   fs.cpSync(path.join(ROOT, BUILD_DIR), copy, { recursive: true, filter: (source) => !source.startsWith(buildCache) })
 
   const log = path.join(DATA_DIR, `next-${name}.log`)
-  const server = startGroup(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env: nextEnv(distDir, dataset), log })
+  const server = startGroup(START, ['-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env: nextEnv(distDir, dataset), log })
   const url = `http://127.0.0.1:${port}`
   try {
     // The robots route reads no content, so the dataset is not loaded before the caller measures.

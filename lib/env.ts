@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_LOCAL_DATASET } from './default-dataset.mjs'
 
 /**
  * The site's configuration, read once from the environment and checked with zod.
@@ -32,7 +33,6 @@ const EnvSchema = z.object({
 })
 
 export const DEFAULT_API_VERSION = '2025-10-01'
-export const DEFAULT_LOCAL_DATASET = path.join('sanity', 'demo', 'dataset.ndjson')
 
 export type SanityConfig = {
   mode: 'sanity'

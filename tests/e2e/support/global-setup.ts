@@ -83,9 +83,10 @@ export default async function globalSetup(): Promise<void> {
   const out = fs.openSync(outLog, 'w')
   const err = fs.openSync(errLog, 'w')
 
+  // As `npm start` starts the server: next start with the memory limits of scripts/start.sh.
   const child = spawn(
-    path.join(ROOT, 'node_modules', '.bin', 'next'),
-    ['start', '-p', String(E2E_PORT), '-H', E2E_HOST],
+    path.join(ROOT, 'scripts', 'start.sh'),
+    ['-p', String(E2E_PORT), '-H', E2E_HOST],
     {
       cwd: ROOT,
       detached: true, // own process group: teardown kills the whole group
@@ -103,7 +104,7 @@ export default async function globalSetup(): Promise<void> {
   fs.closeSync(out)
   fs.closeSync(err)
   if (child.pid === undefined) {
-    throw new Error('Could not spawn node_modules/.bin/next (is `next` installed? run npm ci)')
+    throw new Error('Could not spawn scripts/start.sh (is bash installed, and `next`? run npm ci)')
   }
   const pid = child.pid
   globalThis.__E2E_SERVER__ = child
