@@ -15,7 +15,7 @@ import { ARTICLE_QUERY } from '@/lib/content/queries'
 import { createSanityLiveSource } from '@/lib/content/sources/sanity-live'
 import SiteLayout from '@/app/(site)/layout'
 import { LiveUpdates } from '@/app/(site)/live-updates'
-import { DATASET, PROJECT_ID, QUERY_PATH, TOKEN, only, syncTagOf, useContentLakeStandIn } from './support/content-lake'
+import { DATASET, PROJECT_ID, QUERY_PATH, TOKEN, expectPublishedRead, only, syncTagOf, useContentLakeStandIn } from './support/content-lake'
 
 const lake = useContentLakeStandIn()
 const HEADLINE_QUERY = '*[_type == "article" && slug.current == $slug][0]{ _id, headline }'
@@ -28,15 +28,7 @@ describe('published reads with SANITY_LIVE', () => {
     // Two queries, both published, with no token: the first asks for the sync tags,
     // the second is the one Next keeps.
     expect(lake.requests).toHaveLength(2)
-    for (const request of lake.requests) {
-      expect(request.method).toBe('GET')
-      expect(request.path).toBe(QUERY_PATH)
-      expect(request.search.get('query')).toBe(HEADLINE_QUERY)
-      expect(request.search.get('$slug')).toBe('"harbour-reopens"')
-      expect(request.search.get('perspective')).toBe('published')
-      expect(request.headers.authorization).toBeUndefined()
-      expect(request.headers['x-sanity-project-id']).toBe(PROJECT_ID)
-    }
+    for (const request of lake.requests) expectPublishedRead(request, HEADLINE_QUERY, 'harbour-reopens')
     const [syncTagsCall, resultCall] = lake.fetchCalls
     expect(syncTagsCall.url.searchParams.get('tag')).toBe('next-loader.fetch.fetch-sync-tags')
     expect(syncTagsCall.init.next).toBeUndefined()

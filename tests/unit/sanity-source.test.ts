@@ -1,6 +1,6 @@
 import { ARTICLE_QUERY } from '@/lib/content/queries'
 import { DISCOVERY_REQUEST_TAG, createSanitySource } from '@/lib/content/sources/sanity'
-import { FAILING_QUERY, PROJECT_ID, QUERY_PATH, TOKEN, only, useContentLakeStandIn } from './support/content-lake'
+import { FAILING_QUERY, PROJECT_ID, QUERY_PATH, TOKEN, expectPublishedRead, only, useContentLakeStandIn } from './support/content-lake'
 
 /**
  * The Sanity source against the stand-in for the Content Lake's query endpoint
@@ -28,14 +28,8 @@ describe('published reads', () => {
 
     const [discovery, data] = both(requests)
     for (const request of [discovery, data]) {
-      expect(request.method).toBe('GET')
+      expectPublishedRead(request, HEADLINE_QUERY, 'harbour-reopens')
       expect(request.host).toBe(new URL(lake.apiHost).host) // the configured apiHost, no project subdomain
-      expect(request.path).toBe(QUERY_PATH)
-      expect(request.search.get('query')).toBe(HEADLINE_QUERY)
-      expect(request.search.get('$slug')).toBe('"harbour-reopens"')
-      expect(request.search.get('perspective')).toBe('published')
-      expect(request.headers.authorization).toBeUndefined()
-      expect(request.headers['x-sanity-project-id']).toBe(PROJECT_ID)
     }
     // The request tag tells the two apart, in the URL and so in Next's cache key.
     expect(discovery.search.get('tag')).toBe(DISCOVERY_REQUEST_TAG)

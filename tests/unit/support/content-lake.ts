@@ -201,3 +201,14 @@ export const only = <T>(list: T[]): T => {
   expect(list).toHaveLength(1)
   return list[0]
 }
+
+/** `request` is a published, tokenless GET of `query` on the dataset, with the slug parameter JSON-encoded. */
+export function expectPublishedRead(request: Recorded, query: string, slug: string) {
+  expect(request.method).toBe('GET')
+  expect(request.path).toBe(QUERY_PATH)
+  expect(request.search.get('query')).toBe(query)
+  expect(request.search.get('$slug')).toBe(JSON.stringify(slug))
+  expect(request.search.get('perspective')).toBe('published')
+  expect(request.headers.authorization).toBeUndefined()
+  expect(request.headers['x-sanity-project-id']).toBe(PROJECT_ID)
+}
