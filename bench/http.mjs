@@ -13,6 +13,8 @@ import { wrkLoad } from './wrk.mjs'
 
 // The seed article of the embedded dataset (sanity/demo/dataset.ndjson).
 export const SEED_ARTICLE = '/articles/one-belt-one-road-creates-opportunities-for-central-asia'
+/** A response of a few bytes that Next serves from its build: what any page costs at least. */
+const FLOOR_PATH = '/robots.txt'
 
 /** The page as the load generator asks for it: no header but Host (fetch would ask for gzip). */
 function get(url) {
@@ -84,7 +86,7 @@ export async function benchHttp({ port, staticPort, proxyPort, connections, dura
   const run = (url) => generator.run({ url, connections, duration })
   console.log(`\n== Article page: next start, next start behind an nginx cache, and a static server (${generator.name}, ${connections} connections, ${duration} s each, one after the other)`)
   const next = await startNext({ name: 'http', port })
-  let nextLoad, behindCache, html
+  let nextLoad, floorLoad, behindCache, html
   try {
     const pageUrl = next.url + SEED_ARTICLE
     // Warm: the first request may render or read the page from disk; later ones come from the cache.
@@ -94,6 +96,10 @@ export async function benchHttp({ port, staticPort, proxyPort, connections, dura
     const restingRss = groupRss(next.pgid)
     nextLoad = await run(pageUrl)
     console.log(`next start:    ${describeLoad(nextLoad)}`)
+    // Next's own cost per request, whatever the page: its smallest prerendered response.
+    const { html: robots } = await fetchPage(next.url + FLOOR_PATH)
+    floorLoad = await run(next.url + FLOOR_PATH)
+    console.log(`next start, ${FLOOR_PATH} (${robots.length} bytes, read from the build like the article): ${describeLoad(floorLoad)}`)
     console.log(`  server RSS on the embedded dataset: ${(restingRss / 1e6).toFixed(0)} MB before the load, ${(groupRss(next.pgid) / 1e6).toFixed(0)} MB after`)
     console.log(`  after the load: ${(await fetchPage(pageUrl)).headers}`)
     // A broken cache run leaves the other two runs' figures standing.
@@ -122,5 +128,7 @@ export async function benchHttp({ port, staticPort, proxyPort, connections, dura
     behindCache.ratio = behindCache.load.requestsPerSecond / staticLoad.requestsPerSecond
     console.log(`next behind an nginx cache (what a CDN does with the page's s-maxage) / static requests per second: ${behindCache.ratio.toFixed(3)}`)
   }
-  return { next: nextLoad, behindCache, static: staticLoad, ratio, generator: generator.name.split(' ')[0] }
+  const floorRatio = floorLoad.requestsPerSecond / staticLoad.requestsPerSecond
+  console.log(`next start's ceiling (${FLOOR_PATH}) / static requests per second: ${floorRatio.toFixed(3)}`)
+  return { next: nextLoad, floor: { load: floorLoad, ratio: floorRatio, path: FLOOR_PATH }, behindCache, static: staticLoad, ratio, generator: generator.name.split(' ')[0] }
 }

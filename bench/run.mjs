@@ -13,7 +13,7 @@ import { benchHttp } from './http.mjs'
 import { ms } from './load.mjs'
 import { benchMemory } from './memory.mjs'
 import { DATA_DIR, ensureBuild } from './next.mjs'
-import { benchQueries } from './queries-step.mjs'
+import { QUERY_TARGETS_MS, benchQueries } from './queries-step.mjs'
 
 const PARTS = ['http', 'memory', 'queries', 'edit']
 const NEXT_PORTS = { http: 3200, memory: 3201, edit: 3202 }
@@ -61,13 +61,15 @@ function summary(opts, results) {
   const { http, memory, queries, edit } = results
   if (http) {
     rows.push(...articleRows(`bare next start (${http.generator})`, http.next, http.static, http.ratio))
+    const { floor } = http
+    rows.push([`bare next start's ceiling: ${floor.path} req/s / static (Next's cost per request, any page)`, `${fixed(floor.load.requestsPerSecond)} / ${fixed(http.static.requestsPerSecond)} = ${fixed(floor.ratio, 3)}`, '', ''])
     const { behindCache } = http
     const label = 'next start behind an nginx cache (the deployment: a cache in front keeps the page for its s-maxage)'
     if (behindCache.load) rows.push(...articleRows(label, behindCache.load, http.static, behindCache.ratio))
     else rows.push([`article page, ${label}`, behindCache.skipped ? `skipped: ${behindCache.skipped}` : `broke: ${behindCache.broke}`, '≥ 0.08, p99 ≤ 100 ms', '?'])
   }
   if (queries) {
-    for (const [name, target] of [['listing page 1', 5], ['section listing', 5], ['search common word', 50], ['search rare word', 50]]) {
+    for (const [name, target] of Object.entries(QUERY_TARGETS_MS)) {
       const median = queries.coldMedian[name]
       const found = median !== undefined
       rows.push([`${name} at ${size} (cold median)`, found ? `${median} ms` : 'not found in its output', `≤ ${target} ms`, found ? mark(median <= target) : '?'])
