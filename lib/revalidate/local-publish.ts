@@ -1,5 +1,7 @@
 import 'server-only'
 import crypto from 'node:crypto'
+import http from 'node:http'
+import { after } from 'next/server'
 import { log } from '@/lib/log'
 
 /** The route that expires the cached pages (app/api/revalidate/local/route.ts), and the header of its token. */
@@ -50,6 +52,26 @@ export function expireCachedPagesAfterReload(previousLastRead: number) {
 }
 
 /**
+ * A POST to this server's route, answered with its status. node:http rather than fetch: Next
+ * patches fetch, and a no-store fetch made while a page is being rendered (the `after` below
+ * runs in its render's context) would count as the page's own and make it dynamic.
+ */
+function post(host: string, port: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: host.replace(/^\[|\]$/g, ''), port, path: LOCAL_PUBLISH_PATH, method: 'POST', headers: { [LOCAL_PUBLISH_HEADER]: processToken() }, timeout: REQUEST_TIMEOUT_MS },
+      (response) => {
+        response.resume()
+        response.on('end', () => resolve(response.statusCode ?? 0))
+      },
+    )
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)))
+    request.on('error', reject)
+    request.end()
+  })
+}
+
+/**
  * Asks this server's own route, over loopback, to expire every cached page. Next expires
  * pages only from inside a request (revalidatePath needs its context), which a file watcher
  * does not have. `next start` sets PORT once it listens.
@@ -59,21 +81,40 @@ export async function expireCachedPages(): Promise<boolean> {
   const problems = port ? [] : ['PORT is not set']
   for (const host of port ? LOOPBACK_HOSTS : []) {
     try {
-      const response = await fetch(`http://${host}:${port}${LOCAL_PUBLISH_PATH}`, {
-        method: 'POST',
-        headers: { [LOCAL_PUBLISH_HEADER]: processToken() },
-        cache: 'no-store',
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      })
-      await response.arrayBuffer()
-      if (response.ok) return true
-      problems.push(`${LOCAL_PUBLISH_PATH} answered ${response.status}`)
+      const status = await post(host, port!)
+      if (status >= 200 && status < 300) return true
+      problems.push(`${LOCAL_PUBLISH_PATH} answered ${status}`)
       break
     } catch (error) {
       // Not listening on this loopback address (a server bound to one family only): try the next.
-      problems.push(`${host}:${port}: ${String((error as Error).cause ?? error)}`)
+      problems.push(`${host}:${port}: ${String(error)}`)
     }
   }
   log.warn(`Could not expire the cached pages after reloading LOCAL_DATASET (${problems.join('; ')}); they refresh at their next revalidation.`)
   return false
+}
+
+let expiryQueued = false
+
+/**
+ * For a request that read a version of LOCAL_DATASET: once its response is done, expires the
+ * pages again if a newer version was served meanwhile. Next stores a regenerated page before
+ * it answers, so a page stored from the old version, after the reload's expiry, is expired
+ * as soon as it exists, rather than when the second expiry above comes. The reads of one
+ * response share one expiry. Outside a request (the background index build, `next build`)
+ * nothing is stored, and `after` is not available: nothing to do.
+ */
+export function expireAfterResponseIfReplaced(replaced: () => boolean) {
+  try {
+    after(() => {
+      if (!replaced() || expiryQueued) return
+      expiryQueued = true
+      setImmediate(() => {
+        expiryQueued = false
+        void expireCachedPages()
+      })
+    })
+  } catch {
+    // Not in a request.
+  }
 }

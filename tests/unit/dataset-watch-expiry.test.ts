@@ -2,7 +2,13 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { revalidatePath } from 'next/cache'
 import { POST } from '@/app/api/revalidate/local/route'
-import { LOCAL_PUBLISH_HEADER, LOCAL_PUBLISH_PATH, expireCachedPages, expireCachedPagesAfterReload } from '@/lib/revalidate/local-publish'
+import {
+  LOCAL_PUBLISH_HEADER,
+  LOCAL_PUBLISH_PATH,
+  expireAfterResponseIfReplaced,
+  expireCachedPages,
+  expireCachedPagesAfterReload,
+} from '@/lib/revalidate/local-publish'
 
 /**
  * After a reload, the watcher asks the server's own route, over loopback and with the
@@ -12,6 +18,9 @@ import { LOCAL_PUBLISH_HEADER, LOCAL_PUBLISH_PATH, expireCachedPages, expireCach
  */
 
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }))
+// Next runs `after` callbacks once the response is done; here the test runs them.
+const afterResponse: (() => void)[] = []
+jest.mock('next/server', () => ({ ...jest.requireActual('next/server'), after: (callback: () => void) => afterResponse.push(callback) }))
 
 let server: http.Server
 const received: { path?: string; status: number }[] = []
@@ -56,6 +65,25 @@ it('expires again after a reload while a render may still store a page it read f
     { path: LOCAL_PUBLISH_PATH, status: 200 },
   ])
 }, 15_000)
+
+it('expires once after a response whose reads were of a version replaced meanwhile, and not otherwise', async () => {
+  afterResponse.length = 0
+  let replaced = false
+  // Three reads of one response.
+  for (let i = 0; i < 3; i++) expireAfterResponseIfReplaced(() => replaced)
+  for (const callback of afterResponse.splice(0)) callback()
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  expect(received).toEqual([])
+
+  replaced = true
+  for (let i = 0; i < 3; i++) expireAfterResponseIfReplaced(() => replaced)
+  for (const callback of afterResponse.splice(0)) callback()
+  const deadline = Date.now() + 5000
+  while (received.length < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  expect(received).toEqual([{ path: LOCAL_PUBLISH_PATH, status: 200 }])
+  expect(revalidatePath).toHaveBeenCalledWith('/', 'layout')
+})
 
 it('refuses a request without the process token', async () => {
   for (const headers of [{}, { [LOCAL_PUBLISH_HEADER]: 'guessed' }, { [LOCAL_PUBLISH_HEADER]: '' }] as Record<string, string>[]) {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { contentSource, localDataset, watchLocalDataset } from '@/lib/content/sources'
-import { expireCachedPagesAfterReload } from '@/lib/revalidate/local-publish'
+import { expireAfterResponseIfReplaced, expireCachedPagesAfterReload } from '@/lib/revalidate/local-publish'
 import { TokenIndexBuilder } from '@/lib/content/sources/match-index'
 
 /**
@@ -11,7 +11,7 @@ import { TokenIndexBuilder } from '@/lib/content/sources/match-index'
  * images come from it, and Next's cached pages are expired.
  */
 
-jest.mock('@/lib/revalidate/local-publish', () => ({ expireCachedPagesAfterReload: jest.fn() }))
+jest.mock('@/lib/revalidate/local-publish', () => ({ expireCachedPagesAfterReload: jest.fn(), expireAfterResponseIfReplaced: jest.fn() }))
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dataset-watch-source-'))
 const file = path.join(dir, 'dataset.ndjson')
@@ -62,6 +62,19 @@ it('serves a saved version from the next query on, and expires the cached pages'
   expect(expireCachedPagesAfterReload).toHaveBeenCalledTimes(1)
   // With when the previous version was last read, for the renders that may still be using it.
   expect(jest.mocked(expireCachedPagesAfterReload).mock.calls[0][0]).toBeGreaterThanOrEqual(beforeRead)
+})
+
+it('asks, for each read, that the pages be expired again once the response is done if a newer version is served by then', async () => {
+  watchLocalDataset()
+  fs.writeFileSync(file, article('Fourth'))
+  await waitFor(async () => (await headline()) === 'Fourth', 'the new headline')
+  const replaced = jest.mocked(expireAfterResponseIfReplaced).mock.calls.at(-1)![0]
+  expect(replaced()).toBe(false)
+  fs.writeFileSync(file, article('Fifth'))
+  await waitFor(async () => (await headline()) === 'Fifth', 'the next headline')
+  // The read of "Fourth" was of a version no longer served: its page must not stay.
+  expect(replaced()).toBe(true)
+  expect(jest.mocked(expireAfterResponseIfReplaced).mock.calls.at(-1)![0]()).toBe(false)
 })
 
 it('builds the search indexes of a served version in the background, before any search', async () => {

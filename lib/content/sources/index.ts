@@ -1,8 +1,9 @@
 import 'server-only'
 import { readConfig } from '@/lib/env'
-import { expireCachedPagesAfterReload } from '@/lib/revalidate/local-publish'
+import { expireAfterResponseIfReplaced, expireCachedPagesAfterReload } from '@/lib/revalidate/local-publish'
 import { SEARCH_QUERY } from '../queries'
 import { createLocalSource } from './local'
+import { VersionRetired } from './local-view'
 import { readNdjsonDataset, type LocalDataset } from './ndjson'
 import { createSanitySource } from './sanity'
 import { createSanityLiveSource } from './sanity-live'
@@ -23,8 +24,11 @@ type LocalState = { served?: Served; watched?: WatchedDataset }
 const LOCAL_STATE = Symbol.for('news-portal.local-dataset')
 const local: LocalState = ((globalThis as { [LOCAL_STATE]?: LocalState })[LOCAL_STATE] ??= {})
 
-/** A version being served; `lastRead` (performance.now()) tells the reload whether renders may still be using it. */
-type Served = { source: ContentSource; dataset: LocalDataset; lastRead: number }
+/**
+ * A version being served; `lastRead` (performance.now()) tells the reload whether renders may
+ * still be using it; `retire` stops its search index builds once a newer version is served.
+ */
+type Served = { source: ContentSource; dataset: LocalDataset; lastRead: number; retire: () => void }
 
 /**
  * A search's token indexes take about a second to build at 10,000 articles (README, "Local
@@ -44,10 +48,18 @@ function serve(dataset: LocalDataset): Served {
   const served: Served = {
     dataset,
     lastRead: 0,
+    retire: source.retire,
     source: {
-      fetch(...args) {
+      async fetch(...args) {
         served.lastRead = performance.now()
-        return source.fetch(...args)
+        expireAfterResponseIfReplaced(() => local.served !== served)
+        try {
+          return await source.fetch(...args)
+        } catch (error) {
+          // A search that started just before a reload: answer it from the version now served.
+          if (error instanceof VersionRetired && local.served && local.served !== served) return local.served.source.fetch(...args)
+          throw error
+        }
       },
     },
   }
@@ -87,6 +99,7 @@ export function watchLocalDataset(): WatchedDataset | undefined {
     local.watched = watchDatasetFile(source.datasetPath, (dataset) => {
       const previous = local.served
       local.served = serve(dataset)
+      previous?.retire()
       expireCachedPagesAfterReload(previous?.lastRead ?? 0)
     })
     local.served = serve(local.watched.initial)

@@ -22,8 +22,12 @@ export const nodeKey = (node: unknown) => JSON.stringify(node)
 
 /** How many of each derived list a view keeps (they are rebuilt from the documents on demand). */
 const KEPT = 256
-/** Documents indexed between two turns of the event loop while a token index is built. */
-const YIELD_EVERY = 500
+/**
+ * How long a token index build works between two turns of the event loop. A render waits
+ * for the loop at each of its steps: with a turn every 500 documents (about 200 ms at 10,000
+ * articles, bodies included) an article page took seconds while an index was being built.
+ */
+const YIELD_AFTER_MS = 10
 
 /** The value kept under a key, built once however many callers ask for it at the same time; a failed build is forgotten. */
 function once<V>(cache: Lru<string, Promise<V>>, key: string, build: () => Promise<V>): Promise<V> {
@@ -57,7 +61,17 @@ function listsBy<K>(docs: SanityDocument[], keyOf: (doc: SanityDocument, at: num
  * document, so the view never has to know GROQ's rules itself (except `match`, see
  * match-index.ts).
  */
+/**
+ * Thrown by a search index build of a dataset version that is no longer served: a newer
+ * version replaced it, and finishing would take seconds from the requests on the new one.
+ */
+export class VersionRetired extends Error {
+  override name = 'VersionRetired'
+}
+
 export class View {
+  /** Set when a newer version of the dataset is served: long builds stop at their next yield. */
+  retired = false
   readonly byId: Map<string, SanityDocument>
   private readonly byType: Map<string, SanityDocument[]>
   private idLists?: Map<string, SanityDocument[]>
@@ -142,13 +156,19 @@ export class View {
   private buildTokenIndexes(type: string, missing: Map<string, ExprNode>) {
     const build = (async () => {
       const builders = [...missing.values()].map(() => new TokenIndexBuilder(this.vocabulary))
-      let done = 0
-      for (const doc of this.typeDocuments(type)) {
+      let turn = performance.now()
+      for (const stored of this.typeDocuments(type)) {
+        // Packed fields (an article's body) are rebuilt on each read: read each once here.
+        const doc = { ...stored }
         const seen = new Map<string, TokenCounts>()
         let i = 0
         for (const text of missing.values()) builders[i++].add(countTokens(await this.evaluateOn(text, doc), this.vocabulary, seen))
-        // About a second of work at 10,000 articles: let other requests through now and then.
-        if (++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
+        // Seconds of work at 10,000 articles: let other requests through all along.
+        if (performance.now() - turn > YIELD_AFTER_MS) {
+          await new Promise((resolve) => setImmediate(resolve))
+          if (this.retired) throw new VersionRetired('the dataset version was replaced while its search index was built')
+          turn = performance.now()
+        }
       }
       return builders.map((builder) => builder.build())
     })()

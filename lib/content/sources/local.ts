@@ -33,7 +33,16 @@ const MAX_RESULTS = 500
  * - results are memoised per perspective, query and parameters (bounded LRU), except
  *   for `uncached` fetches (searches) and queries that read the clock.
  */
-export function createLocalSource(dataset: LocalDataset): ContentSource {
+export type LocalSource = ContentSource & {
+  /**
+   * Called when a newer version is served: its search index builds stop (VersionRetired),
+   * rather than take seconds of the server's one thread from the requests on the new version.
+   */
+  retire(): void
+}
+
+export function createLocalSource(dataset: LocalDataset): LocalSource {
+  let retired = false
   const views = new Map<Perspective, View>()
   const plans = new Lru<string, Plan>(MAX_PLANS)
   const results = new Lru<string, unknown>(MAX_RESULTS)
@@ -42,12 +51,17 @@ export function createLocalSource(dataset: LocalDataset): ContentSource {
     let cached = views.get(perspective)
     if (!cached) {
       cached = new View(perspective === 'drafts' ? overlayDrafts(dataset.documents) : publishedOnly(dataset.documents))
+      cached.retired = retired
       views.set(perspective, cached)
     }
     return cached
   }
 
   return {
+    retire() {
+      retired = true
+      for (const v of views.values()) v.retired = true
+    },
     async fetch(query: string, params: QueryParams, { perspective, uncached }: FetchOptions) {
       const key = `${query}\u0000${JSON.stringify(params)}`
       const resultKey = `${perspective}\u0000${key}`
