@@ -60,7 +60,23 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
+/** The variables the configuration is read from, and the folder relative paths start from. */
+const CONFIG_VARIABLES = Object.keys(EnvSchema.shape) as (keyof typeof EnvSchema.shape)[]
+let lastRead: { key: string; config: SiteConfig } | undefined
+
+/**
+ * The configuration, checked. Pages and image URLs ask for it many times per render (an image
+ * card's nine URLs each did), and checking the environment with zod cost about 40 µs a time:
+ * the last answer is kept for as long as the variables it was read from stay the same. A bad
+ * value is never kept, so it throws every time.
+ */
 export function readConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
+  const key = [process.cwd(), ...CONFIG_VARIABLES.map((name) => env[name] ?? '\u0001')].join('\u0000')
+  if (lastRead?.key !== key) lastRead = { key, config: parseConfig(env) }
+  return lastRead.config
+}
+
+function parseConfig(env: Record<string, string | undefined>): SiteConfig {
   const parsed = EnvSchema.safeParse(env)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)

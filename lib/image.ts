@@ -38,9 +38,10 @@ export function responsiveImage(image: ImageSource, { aspectRatio, maxWidth = 16
   const widths = IMAGE_WIDTHS.filter((w) => w <= Math.min(maxWidth, image.asset.width))
   const candidates = widths.length > 0 ? widths : [Math.min(maxWidth, image.asset.width)]
   const largest = candidates[candidates.length - 1]
+  const urls = candidates.map((w) => imageUrl(image, w, aspectRatio))
   return {
-    src: imageUrl(image, largest, aspectRatio),
-    srcSet: candidates.map((w) => `${imageUrl(image, w, aspectRatio)} ${w}w`).join(', '),
+    src: urls[urls.length - 1],
+    srcSet: urls.map((url, i) => `${url} ${candidates[i]}w`).join(', '),
     width: largest,
     height: Math.round(largest / ratio),
   }

@@ -33,6 +33,19 @@ describe('readConfig', () => {
     expect(() => readConfig(env)).toThrow(ConfigError)
     expect(() => readConfig(env)).toThrow(variable)
   })
+
+  it('reads the variables again as soon as one changes, and never keeps a bad value', () => {
+    const env: Record<string, string | undefined> = { SITE_URL: 'https://a.example.com' }
+    const first = readConfig(env)
+    expect(readConfig({ ...env })).toBe(first) // same variables: the answer kept
+    env.SITE_URL = 'https://b.example.com'
+    expect(readConfig(env).siteUrl).toBe('https://b.example.com')
+    env.SITE_URL = 'not a url'
+    expect(() => readConfig(env)).toThrow('SITE_URL')
+    expect(() => readConfig(env)).toThrow('SITE_URL')
+    env.SITE_URL = 'https://a.example.com'
+    expect(readConfig(env)).toEqual(first)
+  })
 })
 
 describe('checkStartup', () => {
