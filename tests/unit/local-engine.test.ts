@@ -42,6 +42,12 @@ const EDGE_DOCUMENTS = [
   edge('edge-scored', { _score: 5, headline: 'Edge scored edge edge' }),
   edge('edge-dup', { headline: 'First of two edge-dup' }),
   edge('edge-dup', { headline: 'Second of two edge-dup', slug: { current: 'edge-dup-2' } }),
+  // Membership joins (`^._id in bylines[].person._ref`): a person twice, a missing person,
+  // a reference that is a number, bylines that are not an array.
+  edge('edge-bylines-twice', { bylines: [{ _key: 'a', person: { _ref: 'person-edge' } }, { _key: 'b', person: { _ref: 'person-edge' } }, { _key: 'c' }] }),
+  edge('edge-bylines-number', { bylines: [{ _key: 'a', person: { _ref: 7 } }] }),
+  edge('edge-bylines-object', { bylines: { person: { _ref: 'person-edge' } } }),
+  { _id: 'person-edge', _type: 'person', name: 'Edge Person', slug: { _type: 'slug', current: 'edge-person' }, rank: 7 },
 ]
 
 /** Queries beyond the site's, written to reach each rule of the planner and its edges. */
@@ -50,6 +56,9 @@ const EXTRA_QUERIES: [string, string][] = [
   ['join on an object', `*[_type == "section"]{ "objects": *[_type == "article" && section == ^.slug]._id }`],
   ['join written the other way', `*[_type == "section"]{ "n": count(*[_type == "article" && ^._id == section._ref]) }`],
   ['join with another outer condition', `*[_type == "section"]{ "n": count(*[_type == "article" && section._ref == ^._id && publishedAt > ^._createdAt]) }`],
+  ['membership join', `*[_type == "person"] | order(_id asc){ _id, "ids": *[_type == "article" && ^._id in bylines[].person._ref] | order(publishedAt desc, _id asc)[0...5]._id }`],
+  ['membership join on a number and on nothing', `*[_type == "person"]{ "byRank": *[_type == "article" && ^.rank in bylines[].person._ref]._id, "none": count(*[_type == "article" && ^.nothing in bylines[].person._ref]) }`],
+  ['membership join on a whole array', `*[_type == "person"][0...3]{ "n": count(*[_type == "article" && ^.slug in bylines]) }`],
   ['by id, twice in the file', `*[_id == "edge-dup"]{ headline }`],
   ['by id with a type and a slug', `*[_type == "article" && _id == "edge-dup" && slug.current == "edge-dup-2"].headline`],
   ['by id of another type', `*[_type == "person" && _id == "edge-dup"]`],

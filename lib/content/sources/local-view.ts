@@ -238,12 +238,22 @@ export class View {
    * null: the values GROQ's `==` can find equal), each group in the list's order.
    * Documents whose value is an object or an array equal nothing and are in no group.
    */
-  groups(docs: SanityDocument[], listKey: string, by: ExprNode) {
-    return once(this.groupings, `${listKey}\u0000${nodeKey(by)}`, async () => {
-      const values: unknown[] = []
-      for (const doc of docs) values.push(await this.evaluateOn(by, doc))
+  groups(docs: SanityDocument[], listKey: string, by: ExprNode, member = false) {
+    return once(this.groupings, `${listKey}\u0000${nodeKey(by)}\u0000${member}`, async () => {
+      // What GROQ's == (and `in`, element by element) can find equal: anything but an object or array.
       const equalsSomething = (value: unknown) => typeof value !== 'object' || value === null
-      const byValue = listsBy(docs, (_, at) => (equalsSomething(values[at]) ? values[at] : undefined))
+      const byValue = new Map<unknown, SanityDocument[]>()
+      for (const doc of docs) {
+        const value = await this.evaluateOn(by, doc)
+        // `x in <array>`: the document belongs to the group of each distinct element, once.
+        const keys = member ? (Array.isArray(value) ? new Set(value) : []) : [value]
+        for (const key of keys) {
+          if (!equalsSomething(key)) continue
+          const list = byValue.get(key)
+          if (list) list.push(doc)
+          else byValue.set(key, [doc])
+        }
+      }
       return [...byValue].map(([value, members]) => ({ key: value, docs: members }))
     })
   }

@@ -24,8 +24,11 @@ type Binding = {
   key: string
   /** `| order(…)`: the scan is read pre-sorted. */
   order?: ExprNode[]
-  /** `… && <own value> == ^.<parent value>`: the scan is read in groups by the own value. */
-  groupBy?: ExprNode
+  /**
+   * `… && <own value> == ^.<parent value>`: the scan is read in groups by the own value; with
+   * `member`, `… && ^.<parent value> in <own array>`, in groups by each element of the array.
+   */
+  groupBy?: { own: ExprNode; member: boolean }
   /** `| score(…)`: the scan is read with `_score` computed. */
   score?: ExprNode[]
   /** `[a...b]` after score(): only the documents in the slice are copied with their `_score`. */
@@ -86,11 +89,16 @@ function equalsLiteral(node: ExprNode, path: string): string | undefined {
   return undefined
 }
 
-/** `<own value> == <enclosing value>` (either way round): the own side and the enclosing side. */
-function joinCondition(node: ExprNode): { own: ExprNode; outer: ExprNode } | undefined {
-  if (node.type !== 'OpCall' || node.op !== '==') return undefined
-  if (selfContained(node.left) && parentPath(node.right)) return { own: node.left, outer: node.right }
-  if (selfContained(node.right) && parentPath(node.left)) return { own: node.right, outer: node.left }
+/**
+ * `<own value> == <enclosing value>` (either way round), or `<enclosing value> in <own array>`
+ * (`member`): the own side and the enclosing side.
+ */
+function joinCondition(node: ExprNode): { own: ExprNode; outer: ExprNode; member: boolean } | undefined {
+  if (node.type !== 'OpCall') return undefined
+  if (node.op === 'in') return selfContained(node.right) && parentPath(node.left) ? { own: node.right, outer: node.left, member: true } : undefined
+  if (node.op !== '==') return undefined
+  if (selfContained(node.left) && parentPath(node.right)) return { own: node.left, outer: node.right, member: false }
+  if (selfContained(node.right) && parentPath(node.left)) return { own: node.right, outer: node.left, member: false }
   return undefined
 }
 
@@ -164,7 +172,7 @@ export function planQuery(tree: ExprNode, params: QueryParams): Plan {
     if (rest.length === 0) replacement = parameter(binding.name)
     else if (join) {
       // coalesce($groups[key == ^.x][0].docs, []): one comparison per group, not per document.
-      binding.groupBy = join.own
+      binding.groupBy = { own: join.own, member: join.member }
       replacement = {
         type: 'FuncCall',
         namespace: 'global',
@@ -249,7 +257,7 @@ async function bind(view: View, binding: Binding): Promise<unknown> {
   const { scan, key, order, groupBy, score } = binding
   if (scan.type) await view.prepareTokenIndexes(scan.type, [...scan.matches.map((m) => m.text), ...matchTexts(score ?? [])])
   const docs = order?.length ? await view.sortedScan(scan, key, order) : await view.scan(scan, key)
-  if (groupBy) return view.groups(docs, `${key}\u0000${nodeKey(order)}`, groupBy)
+  if (groupBy) return view.groups(docs, `${key}\u0000${nodeKey(order)}`, groupBy.own, groupBy.member)
   if (score) return scored(view, scan.type, docs, score, binding.slice)
   return docs
 }
