@@ -19,7 +19,7 @@ const RENDER_TAIL_MS = 3000
  */
 const REQUEST_TIMEOUT_MS = 30_000
 /** The server's own address: the token goes nowhere else. */
-const LOOPBACK_HOSTS = ['127.0.0.1', '[::1]']
+const LOOPBACK_HOSTS = ['127.0.0.1', '::1']
 
 // One token per process, on globalThis: Next bundles this module separately for the watcher
 // (started by instrumentation.ts) and for the route, and both must hold the same token.
@@ -59,7 +59,7 @@ export function expireCachedPagesAfterReload(previousLastRead: number) {
 function post(host: string, port: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: host.replace(/^\[|\]$/g, ''), port, path: LOCAL_PUBLISH_PATH, method: 'POST', headers: { [LOCAL_PUBLISH_HEADER]: processToken() }, timeout: REQUEST_TIMEOUT_MS },
+      { host, port, path: LOCAL_PUBLISH_PATH, method: 'POST', headers: { [LOCAL_PUBLISH_HEADER]: processToken() }, timeout: REQUEST_TIMEOUT_MS },
       (response) => {
         response.resume()
         response.on('end', () => resolve(response.statusCode ?? 0))
@@ -87,7 +87,7 @@ export async function expireCachedPages(): Promise<boolean> {
       break
     } catch (error) {
       // Not listening on this loopback address (a server bound to one family only): try the next.
-      problems.push(`${host}:${port}: ${String(error)}`)
+      problems.push(`${host} port ${port}: ${String(error)}`)
     }
   }
   log.warn(`Could not expire the cached pages after reloading LOCAL_DATASET (${problems.join('; ')}); they refresh at their next revalidation.`)

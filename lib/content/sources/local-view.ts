@@ -40,15 +40,19 @@ function once<V>(cache: Lru<string, Promise<V>>, key: string, build: () => Promi
   return value
 }
 
+/** Appends a document to the list under a key, starting the list if there is none. */
+function addTo<K>(lists: Map<K, SanityDocument[]>, key: K, doc: SanityDocument) {
+  const list = lists.get(key)
+  if (list) list.push(doc)
+  else lists.set(key, [doc])
+}
+
 /** Documents in lists by a key, each list in the given order; a document without a key (undefined) is left out. */
 function listsBy<K>(docs: SanityDocument[], keyOf: (doc: SanityDocument, at: number) => K | undefined): Map<K, SanityDocument[]> {
   const lists = new Map<K, SanityDocument[]>()
   docs.forEach((doc, at) => {
     const key = keyOf(doc, at)
-    if (key === undefined) return
-    const list = lists.get(key)
-    if (list) list.push(doc)
-    else lists.set(key, [doc])
+    if (key !== undefined) addTo(lists, key, doc)
   })
   return lists
 }
@@ -247,12 +251,7 @@ export class View {
         const value = await this.evaluateOn(by, doc)
         // `x in <array>`: the document belongs to the group of each distinct element, once.
         const keys = member ? (Array.isArray(value) ? new Set(value) : []) : [value]
-        for (const key of keys) {
-          if (!equalsSomething(key)) continue
-          const list = byValue.get(key)
-          if (list) list.push(doc)
-          else byValue.set(key, [doc])
-        }
+        for (const key of keys) if (equalsSomething(key)) addTo(byValue, key, doc)
       }
       return [...byValue].map(([value, members]) => ({ key: value, docs: members }))
     })
