@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { optionValue } from '../scripts/cli-options.mjs'
 
 const SHOW_TIMEOUT_MS = 30_000
 /** Often enough to see the edit within a few ms, seldom enough not to load the server much. */
@@ -20,10 +21,7 @@ const POLL_MS = 25
 const PAUSE_MS = 4000
 
 function options(argv) {
-  const value = (name, fallback) => {
-    const at = argv.indexOf(`--${name}`)
-    return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback
-  }
+  const value = (name, fallback) => optionValue(argv, name, fallback)
   const url = value('url')
   const dataset = value('dataset')
   const runs = Number(value('runs', '5'))

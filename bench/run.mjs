@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs'
 import os from 'node:os'
+import { optionValue } from '../scripts/cli-options.mjs'
 import { benchEditToLive } from './edit-step.mjs'
 import { benchHttp } from './http.mjs'
 import { ms } from './load.mjs'
@@ -21,10 +22,7 @@ const STATIC_PORT = 8080
 const PROXY_CACHE_PORT = 8081
 
 function options(argv) {
-  const value = (name, fallback) => {
-    const at = argv.indexOf(`--${name}`)
-    return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback
-  }
+  const value = (name, fallback) => optionValue(argv, name, fallback)
   const count = (name, fallback) => {
     const n = Number(value(name, fallback))
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a positive whole number`)

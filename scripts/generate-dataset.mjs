@@ -9,13 +9,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { optionValue } from './cli-options.mjs'
 import { generateDataset, IMAGE_FILES, toNdjson } from './dataset-generator.mjs'
 
 const args = process.argv.slice(2)
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`)
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback
-}
+const option = (name, fallback) => optionValue(args, name, fallback)
 const articles = Number(option('articles', '1000'))
 const seed = Number(option('seed', '1'))
 const out = option('out', undefined)
