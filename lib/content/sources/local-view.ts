@@ -74,8 +74,6 @@ export class VersionRetired extends Error {
 }
 
 export class View {
-  /** Set when a newer version of the dataset is served: long builds stop at their next yield. */
-  retired = false
   readonly byId: Map<string, SanityDocument>
   private readonly byType: Map<string, SanityDocument[]>
   private idLists?: Map<string, SanityDocument[]>
@@ -91,7 +89,14 @@ export class View {
   private readonly vocabulary = new Vocabulary()
   private readonly tokenIndexes = new Map<string, Promise<TokenIndex>>()
 
-  constructor(readonly documents: SanityDocument[]) {
+  /**
+   * `version.retired` is set when a newer version of the dataset is served (every view of a
+   * version shares it): long builds stop at their next yield.
+   */
+  constructor(
+    readonly documents: SanityDocument[],
+    private readonly version: { readonly retired: boolean } = { retired: false },
+  ) {
     this.byId = new Map(documents.map((doc) => [doc._id, doc]))
     this.byType = listsBy(documents, (doc) => (typeof doc._type === 'string' ? doc._type : undefined))
   }
@@ -170,7 +175,7 @@ export class View {
         // Seconds of work at 10,000 articles: let other requests through all along.
         if (performance.now() - turn > YIELD_AFTER_MS) {
           await new Promise((resolve) => setImmediate(resolve))
-          if (this.retired) throw new VersionRetired('the dataset version was replaced while its search index was built')
+          if (this.version.retired) throw new VersionRetired('the dataset version was replaced while its search index was built')
           turn = performance.now()
         }
       }

@@ -27,7 +27,8 @@ const MAX_RESULTS = 500
  *   (`defined(slug.current)`, `section._ref == "…"`); `slug.current == "y"` and
  *   `_id == "y"` are read from indexes; `text match patterns` from a token index
  *   (match-index.ts). Conditions on an enclosing scope stay for groq-js, except one
- *   `<own value> == ^.<value>`, answered by grouping the documents by their own value;
+ *   `<own value> == ^.<value>` or `^.<value> in <own array>`, answered by grouping the
+ *   documents by their own value (or each element of it);
  * - the `| order(…)` that follows such a filter reads the documents pre-sorted (by
  *   groq-js, once per dataset version), and `| score(…)` is computed from the token index;
  * - results are memoised per perspective, query and parameters (bounded LRU), except
@@ -42,7 +43,7 @@ export type LocalSource = ContentSource & {
 }
 
 export function createLocalSource(dataset: LocalDataset): LocalSource {
-  let retired = false
+  const version = { retired: false }
   const views = new Map<Perspective, View>()
   const plans = new Lru<string, Plan>(MAX_PLANS)
   const results = new Lru<string, unknown>(MAX_RESULTS)
@@ -50,8 +51,7 @@ export function createLocalSource(dataset: LocalDataset): LocalSource {
   const view = (perspective: Perspective): View => {
     let cached = views.get(perspective)
     if (!cached) {
-      cached = new View(perspective === 'drafts' ? overlayDrafts(dataset.documents) : publishedOnly(dataset.documents))
-      cached.retired = retired
+      cached = new View(perspective === 'drafts' ? overlayDrafts(dataset.documents) : publishedOnly(dataset.documents), version)
       views.set(perspective, cached)
     }
     return cached
@@ -59,8 +59,7 @@ export function createLocalSource(dataset: LocalDataset): LocalSource {
 
   return {
     retire() {
-      retired = true
-      for (const v of views.values()) v.retired = true
+      version.retired = true
     },
     async fetch(query: string, params: QueryParams, { perspective, uncached }: FetchOptions) {
       const key = `${query}\u0000${JSON.stringify(params)}`
