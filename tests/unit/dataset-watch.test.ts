@@ -37,7 +37,7 @@ const messages = (spy: jest.SpyInstance) => spy.mock.calls.map((call) => String(
 
 function start(content: string) {
   fs.writeFileSync(file, content)
-  watched = watchDatasetFile(file, (dataset) => reloads.push(dataset))
+  watched = watchDatasetFile(file, (parsed) => reloads.push(parsed.dataset))
   return watched
 }
 
@@ -66,7 +66,7 @@ afterEach(() => {
 describe('watching LOCAL_DATASET', () => {
   it('reads the file at start, leniently, as without watching', async () => {
     const { initial } = start(ndjson(section, article('First')) + '{"_id": broken\n')
-    expect(await headlineOf(initial)).toBe('First')
+    expect(await headlineOf(initial.dataset)).toBe('First')
     expect(messages(warn)).toEqual(['[content] LOCAL_DATASET line 3 is not valid JSON; skipped.'])
   })
 

@@ -2,9 +2,11 @@ import 'server-only'
 import { readConfig } from '@/lib/env'
 import { expireAfterResponseIfReplaced, expireCachedPagesAfterReload } from '@/lib/revalidate/local-publish'
 import { SEARCH_QUERY } from '../queries'
-import { createLocalSource } from './local'
+import { log } from '@/lib/log'
+import { createLocalSource, type LocalSource } from './local'
+import { LocalStore } from './local-store'
 import { VersionRetired } from './local-view'
-import { readNdjsonDataset, type LocalDataset } from './ndjson'
+import type { LocalDataset } from './ndjson'
 import { createSanitySource } from './sanity'
 import { createSanityLiveSource } from './sanity-live'
 import type { ContentSource } from './types'
@@ -20,15 +22,17 @@ let configured: (() => Configured) | undefined
  * dataset in memory once). Each version gets a new source, so nothing memoised from the
  * previous one survives a reload.
  */
-type LocalState = { served?: Served; watched?: WatchedDataset }
+type LocalState = { served?: Served; store?: LocalStore; watched?: WatchedDataset }
 const LOCAL_STATE = Symbol.for('news-portal.local-dataset')
 const local: LocalState = ((globalThis as { [LOCAL_STATE]?: LocalState })[LOCAL_STATE] ??= {})
 
 /**
  * A version being served; `lastRead` (performance.now()) tells the reload whether renders may
  * still be using it; `retire` stops its search index builds once a newer version is served.
+ * `published` counts the versions whose published documents changed: a version that changed
+ * only drafts (an editor typing) leaves every cached page as it is.
  */
-type Served = { source: ContentSource; dataset: LocalDataset; lastRead: number; retire: () => void }
+type Served = { source: ContentSource; local: LocalSource; dataset: LocalDataset; lastRead: number; published: number; retire: () => void }
 
 /**
  * A search's token indexes take about a second to build at 10,000 articles (README, "Local
@@ -37,7 +41,7 @@ type Served = { source: ContentSource; dataset: LocalDataset; lastRead: number; 
  */
 const WARM_SEARCH_AFTER_MS = 2000
 
-function serve(dataset: LocalDataset): Served {
+function serve(dataset: LocalDataset, published = 0): Served {
   const source = createLocalSource(dataset)
   setTimeout(() => {
     // Not for a version already replaced by another save: its indexes would never be read.
@@ -47,12 +51,14 @@ function serve(dataset: LocalDataset): Served {
   }, WARM_SEARCH_AFTER_MS).unref()
   const served: Served = {
     dataset,
+    local: source,
     lastRead: 0,
+    published,
     retire: source.retire,
     source: {
       async fetch(...args) {
         served.lastRead = performance.now()
-        expireAfterResponseIfReplaced(() => local.served !== served)
+        expireAfterResponseIfReplaced(() => local.served !== undefined && local.served.published !== served.published)
         try {
           return await source.fetch(...args)
         } catch (error) {
@@ -74,7 +80,7 @@ function configure(): Configured {
       configured = () => sanity
     } else {
       const { datasetPath } = source
-      configured = () => (local.served ??= serve(readNdjsonDataset(datasetPath)))
+      configured = () => (local.served ??= serve(openStore(datasetPath).dataset))
     }
   }
   return configured()
@@ -87,22 +93,49 @@ export const contentSource = (): ContentSource => configure().source
 export const localDataset = (): LocalDataset | undefined => configure().dataset
 
 /**
- * On the embedded dataset, unless LOCAL_DATASET_WATCH=false: reads LOCAL_DATASET and serves
- * each saved version from the next request on, expiring Next's cached pages (README,
- * "Publish to live (embedded dataset)"). Called once by the server at start
- * (instrumentation.ts), never during `next build`.
+ * The embedded dataset's store (local-store.ts), opened once per process: each version it
+ * commits is served from the next request on, and one whose published documents changed
+ * expires Next's cached pages (README, "Publish to live (embedded dataset)").
+ */
+function openStore(datasetPath: string): LocalStore {
+  return (local.store ??= new LocalStore(datasetPath, {
+    onVersion(dataset, publishedChanged) {
+      const previous = local.served
+      local.served = serve(dataset, (previous?.published ?? 0) + (publishedChanged ? 1 : 0))
+      previous?.retire()
+      if (publishedChanged) expireCachedPagesAfterReload(previous?.lastRead ?? 0)
+    },
+  }))
+}
+
+/**
+ * For the local Content Lake (lib/lake): the embedded dataset's store, and the source of the
+ * version it serves, for an editor's queries. Undefined when the site reads a Sanity project.
+ */
+export function localEditing(): { store: LocalStore; source: LocalSource } | undefined {
+  const { source } = readConfig()
+  if (source.mode !== 'local') return undefined
+  configure()
+  return { store: local.store!, source: local.served!.local }
+}
+
+/**
+ * On the embedded dataset, unless LOCAL_DATASET_WATCH=false: watches LOCAL_DATASET, and each
+ * saved version becomes a transaction of the store (an edit by hand reaches the Studio too).
+ * Called once by the server at start (instrumentation.ts), never during `next build`.
  */
 export function watchLocalDataset(): WatchedDataset | undefined {
   const { source, watchLocalDataset: watch } = readConfig()
   if (source.mode !== 'local' || !watch) return undefined
   if (!local.watched) {
-    local.watched = watchDatasetFile(source.datasetPath, (dataset) => {
-      const previous = local.served
-      local.served = serve(dataset)
-      previous?.retire()
-      expireCachedPagesAfterReload(previous?.lastRead ?? 0)
-    })
-    local.served = serve(local.watched.initial)
+    const store = openStore(source.datasetPath)
+    local.watched = watchDatasetFile(
+      source.datasetPath,
+      (parsed) => void store.absorb(parsed).catch((error) => log.error(`LOCAL_DATASET: taking in an edit of the file failed (${String(error)}).`)),
+      store.fileVersion,
+    )
+    store.setWatcher(local.watched)
+    local.served ??= serve(store.dataset)
   }
   return local.watched
 }

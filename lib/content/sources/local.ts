@@ -36,6 +36,13 @@ const MAX_RESULTS = 500
  */
 export type LocalSource = ContentSource & {
   /**
+   * A query of the local Content Lake (lib/lake), for an editor: over every document, private
+   * ids included (see isPrivateId), in Sanity's `raw`, `published` or `drafts` perspective.
+   * Nothing of it is kept: an editor's queries are arbitrary, and only the parsed dataset's
+   * indexes are shared with the reader site's queries.
+   */
+  fetchAsEditor(query: string, params: QueryParams, perspective: EditorPerspective): Promise<unknown>
+  /**
    * Called when a newer version is served: its search index builds stop (VersionRetired),
    * rather than take seconds of the server's one thread from the requests on the new version.
    */
@@ -44,20 +51,28 @@ export type LocalSource = ContentSource & {
 
 export function createLocalSource(dataset: LocalDataset): LocalSource {
   const version = { retired: false }
-  const views = new Map<Perspective, View>()
   const plans = new Lru<string, Plan>(MAX_PLANS)
   const results = new Lru<string, unknown>(MAX_RESULTS)
 
-  const view = (perspective: Perspective): View => {
-    let cached = views.get(perspective)
+  const views = new Map<string, View>()
+  const view = (perspective: EditorPerspective, editor = false): View => {
+    const key = `${perspective}${editor ? ':editor' : ''}`
+    let cached = views.get(key)
     if (!cached) {
-      cached = new View(perspective === 'drafts' ? overlayDrafts(dataset.documents) : publishedOnly(dataset.documents), version)
-      views.set(perspective, cached)
+      const documents = editor ? dataset.documents : dataset.documents.filter((doc) => !isPrivateId(doc._id))
+      const chosen = perspective === 'raw' ? documents : perspective === 'drafts' ? overlayDrafts(documents) : publishedOnly(documents)
+      cached = new View(chosen, version)
+      views.set(key, cached)
     }
     return cached
   }
 
   return {
+    async fetchAsEditor(query, params, perspective) {
+      const plan = planQuery(parse(query, { params }), params)
+      const v = view(perspective, true)
+      return v.evaluateOn(plan.tree, null, { ...params, ...(await plan.bindings(v)) })
+    },
     retire() {
       version.retired = true
     },
@@ -78,6 +93,16 @@ export function createLocalSource(dataset: LocalDataset): LocalSource {
     },
   }
 }
+
+/** The perspectives of Sanity's query API: `raw` is every document, drafts and versions included. */
+export type EditorPerspective = Perspective | 'raw'
+
+/**
+ * Whether a document is private: Sanity hides documents whose id holds a `.` after `drafts.`
+ * (such as the preview-URL secrets the Studio creates) from requests without a token. The
+ * reader site never sees them; an editor's queries do.
+ */
+export const isPrivateId = (id: string) => (id.startsWith(DRAFT_PREFIX) ? id.slice(DRAFT_PREFIX.length) : id).includes('.')
 
 function publishedOnly(documents: SanityDocument[]): SanityDocument[] {
   return documents.filter((doc) => !doc._id.startsWith(DRAFT_PREFIX))

@@ -7,7 +7,7 @@ import { packField } from './packed-field'
 export type SanityDocument = { _id: string; _type: string; [key: string]: unknown }
 
 /** An image file of the local dataset, by the asset id that documents reference. */
-export type LocalAsset = { id: string; file: string; filePath: string; width: number; height: number; mimeType: string }
+export type LocalAsset = { id: string; file: string; filePath: string; width: number; height: number; mimeType: string; size?: number }
 
 export type LocalDataset = {
   documents: SanityDocument[]
@@ -53,7 +53,7 @@ type BadLine = Problem & { line: number }
 /** A non-blank line: its document with the images it references, or its problem. */
 type LineResult = { document: SanityDocument; assets: LocalAsset[] } | Problem
 /** A line's bytes in the file (without the newline), and what it holds; no result for a blank line. */
-type ParsedLine = { start: number; end: number; result?: LineResult }
+export type ParsedLine = { start: number; end: number; result?: LineResult }
 
 /**
  * A version of the file as parsed, for a watcher: the next version reuses the lines they
@@ -139,8 +139,12 @@ function parseLines(bytes: Buffer, lines: ParsedLine[], baseDir: string, strict 
     for (const asset of result.assets) if (!assets.has(asset.id)) assets.set(asset.id, asset)
   })
   if (strict && (badLines.length || !documents.length)) throw new RefusedDatasetError(badLines)
-  for (const asset of assets.values()) documents.push(assetDocument(asset))
-  return { documents, assets }
+  return datasetOf(documents, assets)
+}
+
+/** A dataset of the file's documents, with the sanity.imageAsset document of each image. */
+export function datasetOf(documents: SanityDocument[], assets: Map<string, LocalAsset>): LocalDataset {
+  return { documents: [...documents, ...[...assets.values()].map(assetDocument)], assets }
 }
 
 /** Where each line is, as `text.split('\n')` would cut it (a 0x0A byte is always a newline in UTF-8). */
@@ -188,9 +192,32 @@ function parseLine(text: string, baseDir: string): LineResult {
   }
   if (!isDocument(value)) return { problem: 'is not a document with _id and _type' }
   const assets = new Map<string, LocalAsset>()
-  const document = linkAssets(value, baseDir, assets) as SanityDocument
-  for (const field of PACKED_FIELDS) packField(document, field)
+  const document = packDocument(linkAssets(value, baseDir, assets) as SanityDocument)
   return { document, assets: [...assets.values()] }
+}
+
+/** Packs a document's bulky fields in place (packed-field.ts), as every document of a dataset is; returns it. */
+export function packDocument(document: SanityDocument): SanityDocument {
+  for (const field of PACKED_FIELDS) packField(document, field)
+  return document
+}
+
+/**
+ * A document as a line of the export format: references to the dataset's own images become
+ * `_sanityAsset` paths again, so the file stays what `sanity dataset export` writes.
+ */
+export function exportLine(document: SanityDocument, assets: Map<string, LocalAsset>): string {
+  return JSON.stringify(document, (key, value) => {
+    const ref = (value as { asset?: { _ref?: unknown } } | null)?.asset?._ref
+    if (key === '' || typeof ref !== 'string' || !assets.has(ref)) return value
+    const { asset: _asset, ...rest } = value as Record<string, unknown>
+    return { ...rest, _sanityAsset: `image@file://./images/${assets.get(ref)!.file}` }
+  })
+}
+
+/** The asset of an image file in the dataset's images folder, named as an export names it; undefined for other names. */
+export function assetOfImageFile(file: string, baseDir: string): LocalAsset | undefined {
+  return registerAsset(`image@file://./images/${file}`, baseDir, new Map(), { quiet: true })
 }
 
 function isDocument(value: unknown): value is SanityDocument {
@@ -214,10 +241,10 @@ function linkAssets(value: unknown, baseDir: string, assets: Map<string, LocalAs
   return out
 }
 
-function registerAsset(spec: string, baseDir: string, assets: Map<string, LocalAsset>): LocalAsset | undefined {
+function registerAsset(spec: string, baseDir: string, assets: Map<string, LocalAsset>, { quiet = false } = {}): LocalAsset | undefined {
   const match = EXPORTED_IMAGE.exec(spec)
   if (!match) {
-    log.warn(`LOCAL_DATASET asset "${spec}" is not an exported image path; the image is left out.`)
+    if (!quiet) log.warn(`LOCAL_DATASET asset "${spec}" is not an exported image path; the image is left out.`)
     return undefined
   }
   const [, file, hash, width, height, extension] = match
@@ -235,10 +262,15 @@ function registerAsset(spec: string, baseDir: string, assets: Map<string, LocalA
 }
 
 /** The sanity.imageAsset document Sanity would hold for the file, so queries can dereference `asset->`. */
-function assetDocument(asset: LocalAsset): SanityDocument {
+export function assetDocument(asset: LocalAsset): SanityDocument {
   return {
     _id: asset.id,
     _type: 'sanity.imageAsset',
+    assetId: asset.id.split('-')[1],
+    extension: asset.id.split('-').at(-1),
+    originalFilename: asset.file,
+    size: asset.size,
+    path: `images/${LOCAL_PROJECT_ID}/${LOCAL_DATASET_NAME}/${asset.file}`,
     url: localAssetUrl(asset.file),
     mimeType: asset.mimeType,
     metadata: {

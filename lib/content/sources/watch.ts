@@ -17,7 +17,12 @@ const POLL_MS = 500
 
 export type WatchedDataset = {
   /** The version read at start, leniently: a bad line is skipped with a warning, as without watching. */
-  initial: LocalDataset
+  initial: ParsedDatasetFile
+  /**
+   * The version the server itself has just written (the local store, local-store.ts): it is
+   * the one served from now on, so the watcher does not hand it back as an edit.
+   */
+  adopt(parsed: ParsedDatasetFile): void
   close(): void
 }
 
@@ -32,7 +37,11 @@ export type WatchedDataset = {
  * it over the dataset replaces the file's inode, and a watch on the file would stay on the
  * old one. Nothing here keeps the process alive (`persistent: false`, unref'd timer).
  */
-export function watchDatasetFile(datasetPath: string, onReload: (dataset: LocalDataset) => void): WatchedDataset {
+export function watchDatasetFile(
+  datasetPath: string,
+  onReload: (parsed: ParsedDatasetFile, previous: ParsedDatasetFile) => void,
+  initial?: ParsedDatasetFile,
+): WatchedDataset {
   const directory = path.dirname(datasetPath)
   const fileName = path.basename(datasetPath)
   let timer: NodeJS.Timeout | undefined
@@ -63,7 +72,7 @@ export function watchDatasetFile(datasetPath: string, onReload: (dataset: LocalD
 
   let served: ParsedDatasetFile
   try {
-    served = parseDatasetFile(readDatasetFile(datasetPath), directory)
+    served = initial ?? parseDatasetFile(readDatasetFile(datasetPath), directory)
   } catch (error) {
     close()
     throw error
@@ -99,7 +108,7 @@ export function watchDatasetFile(datasetPath: string, onReload: (dataset: LocalD
       if (!(error instanceof DatasetError)) throw error
       return refuse(error.message)
     }
-    onReload(parsed.dataset)
+    onReload(parsed, served)
     served = parsed
     lastRefusal = undefined
     log.info(`Reloaded LOCAL_DATASET ${datasetPath}: ${describe(parsed.dataset)} (${Math.round(performance.now() - started)} ms)`)
@@ -124,7 +133,14 @@ export function watchDatasetFile(datasetPath: string, onReload: (dataset: LocalD
     }
   }
 
-  return { initial: served.dataset, close }
+  return {
+    initial: served,
+    adopt(parsed) {
+      served = parsed
+      lastRefusal = undefined
+    },
+    close,
+  }
 }
 
 /** Events for the directory's entries; without them (no inotify watch left, say) polling still sees saves. */
