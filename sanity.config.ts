@@ -5,18 +5,28 @@ import { visionTool } from '@sanity/vision'
 import { defineConfig } from 'sanity'
 import { presentationTool } from 'sanity/presentation'
 import { structureTool } from 'sanity/structure'
-import { studioDataset, studioProjectId } from './sanity/env'
+import { hasSanityProject, studioDataset, studioProjectId } from './sanity/env'
 import { schemaTypes } from './sanity/schemaTypes'
 import { documentActions, newDocumentOptions } from './sanity/studio/documents'
+import { answerCloudCallsInPage, LOCAL_LAKE_DATASET, LOCAL_LAKE_PROJECT_ID, localLakeClient, localLakeHost } from './sanity/studio/local-lake'
 import { locations } from './sanity/studio/locations'
 import { structure } from './sanity/studio/structure'
 
-/** The Studio, embedded in the site at /studio (app/studio). */
+/**
+ * The Studio, embedded in the site at /studio (app/studio). With a Sanity project it edits the
+ * project's Content Lake; without one, the embedded dataset through the site's local Content
+ * Lake (sanity/studio/local-lake.ts).
+ */
+const where = hasSanityProject
+  ? { projectId: studioProjectId, dataset: studioDataset }
+  : { projectId: LOCAL_LAKE_PROJECT_ID, dataset: LOCAL_LAKE_DATASET, apiHost: localLakeHost(), unstable_clientFactory: localLakeClient }
+
+if (!hasSanityProject) answerCloudCallsInPage()
+
 export default defineConfig({
   name: 'default',
   title: 'The Meridian Ledger',
-  projectId: studioProjectId,
-  dataset: studioDataset,
+  ...where,
   basePath: '/studio',
   plugins: [
     structureTool({ structure }),

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   SANITY_LIVE: optional(z.enum(['true', 'false'], { error: 'use true to turn on Sanity Live, or false (or leave it unset) to keep it off' })),
   LOCAL_DATASET: optional(z.string()),
   LOCAL_DATASET_WATCH: optional(z.enum(['true', 'false'], { error: 'use false to stop watching LOCAL_DATASET for saved changes, or true (the default)' })),
+  LOCAL_EDITOR_TOKEN: optional(z.string().min(32, 'use at least 32 random characters, e.g. the output of `openssl rand -hex 32`')),
   PREVIEW_SECRET: optional(z.string().min(32, 'use at least 32 random characters, e.g. the output of `openssl rand -hex 32`')),
   SANITY_REVALIDATE_SECRET: optional(
     z.string().min(16, 'use at least 16 random characters (e.g. `openssl rand -hex 32`), the same as the secret of the webhook in sanity.io/manage'),

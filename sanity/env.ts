@@ -3,7 +3,10 @@
  * a placeholder id lets the CLI validate the schema; the site itself then reads the
  * embedded dataset (see lib/content/config.ts).
  */
+const configuredProjectId = process.env.NEXT_PUBLIC_SANITY_PROJECT_ID || process.env.SANITY_STUDIO_PROJECT_ID
+/** Whether a Sanity project is configured; without one the Studio edits the embedded dataset. */
+export const hasSanityProject = Boolean(configuredProjectId)
 export const studioProjectId =
-  process.env.NEXT_PUBLIC_SANITY_PROJECT_ID || process.env.SANITY_STUDIO_PROJECT_ID || 'local'
+  configuredProjectId || 'local'
 export const studioDataset =
   process.env.NEXT_PUBLIC_SANITY_DATASET || process.env.SANITY_STUDIO_DATASET || 'production'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { NextStudio } from 'next-sanity/studio'
+import { NextStudio } from 'next-sanity/studio/client-component'
 import { metadata as studioMetadata, viewport as studioViewport } from 'next-sanity/studio'
 import config from '@/sanity.config'
 

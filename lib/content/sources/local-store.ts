@@ -127,10 +127,10 @@ export class LocalStore {
    * Plans a transaction over the current documents and commits it: durable in the journal, then
    * served, then announced. A plan that throws changes nothing. Commits run one at a time.
    */
-  commit(author: string, plan: (draft: TransactionDraft) => void, transactionId: string = crypto.randomUUID()): Promise<CommittedTransaction> {
+  commit(author: string, plan: (draft: TransactionDraft) => void | Promise<void>, transactionId: string = crypto.randomUUID()): Promise<CommittedTransaction> {
     return this.serially(async () => {
       const draft = new TransactionDraft(this.docs)
-      plan(draft)
+      await plan(draft)
       const timestamp = new Date().toISOString()
       const changes: StoreChange[] = []
       for (const [id, after] of draft.changes) {
