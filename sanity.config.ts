@@ -19,7 +19,19 @@ import { structure } from './sanity/studio/structure'
  */
 const where = hasSanityProject
   ? { projectId: studioProjectId, dataset: studioDataset }
-  : { projectId: LOCAL_LAKE_PROJECT_ID, dataset: LOCAL_LAKE_DATASET, apiHost: localLakeHost(), unstable_clientFactory: localLakeClient }
+  : {
+      projectId: LOCAL_LAKE_PROJECT_ID,
+      dataset: LOCAL_LAKE_DATASET,
+      apiHost: localLakeHost(),
+      unstable_clientFactory: localLakeClient,
+      // Cloud features the local Content Lake does not have. Each would also hold a listener
+      // open, and a browser keeps at most 6 connections to one HTTP/1.1 host.
+      tasks: { enabled: false },
+      releases: { enabled: false },
+      scheduledPublishing: { enabled: false },
+      scheduledDrafts: { enabled: false },
+      announcements: { enabled: false },
+    }
 
 if (!hasSanityProject) answerCloudCallsInPage()
 
@@ -37,5 +49,5 @@ export default defineConfig({
     visionTool({ defaultApiVersion: '2025-10-01' }),
   ],
   schema: { types: schemaTypes },
-  document: { actions: documentActions, newDocumentOptions },
+  document: { actions: documentActions, newDocumentOptions, ...(hasSanityProject ? {} : { comments: { enabled: false } }) },
 })
