@@ -1,13 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
 /**
- * A path with broken percent-encoding (/articles/%ZZ) cannot name any page; Next would
- * fail decoding its parameters with a 500. Answer 400 with a plain explanation instead.
+ * An address with broken percent-encoding (/articles/%ZZ, /search?q=%E0%A4%A) cannot name any
+ * page. Next would fail decoding a path's parameters with a 500, and would hand a page a query
+ * string it silently mangled; answer 400 with a plain explanation instead.
  */
 export function proxy(request: NextRequest) {
-  try {
-    decodeURIComponent(request.nextUrl.pathname)
-  } catch {
+  const { pathname, search } = request.nextUrl
+  if (!decodes(pathname) || !decodes(search)) {
     return new NextResponse('Bad request: the address is not correctly encoded.', {
       status: 400,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
@@ -16,5 +16,14 @@ export function proxy(request: NextRequest) {
   return NextResponse.next()
 }
 
-// Only paths with parameters can carry a malformed escape; static assets skip the proxy.
+function decodes(part: string): boolean {
+  try {
+    decodeURIComponent(part)
+    return true
+  } catch {
+    return false
+  }
+}
+
+// Static assets skip the proxy: their routes read no parameters that a malformed escape could break.
 export const config = { matcher: '/((?!_next/|images/|favicon).*)' }
