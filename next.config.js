@@ -2,6 +2,25 @@
 const path = require('node:path')
 const { PHASE_PRODUCTION_SERVER } = require('next/constants')
 
+/**
+ * Sent with every response (docs/security.md). No script-src yet: a full Content-Security-Policy,
+ * with nonces for Next's inline scripts, is left for later; frame-ancestors 'self' lets the
+ * site's own Studio frame it for Presentation, and nobody else. No Cross-Origin-Embedder-Policy:
+ * the Studio loads images and scripts from other origins that send no CORP header.
+ * Strict-Transport-Security depends on SITE_URL at run time, so proxy.ts adds it; these are
+ * fixed when the site is built (Next writes them into its routes manifest).
+ */
+const SECURITY_HEADERS = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()',
+  },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
+]
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The browser tests build into their own folder so they never clobber a developer's build.
@@ -17,6 +36,9 @@ const nextConfig = {
   turbopack: { root: path.join(__dirname) },
   // unauthorized(): a bad preview link answers 401 with app/unauthorized.tsx.
   experimental: { authInterrupts: true },
+  async headers() {
+    return [{ source: '/:path*', headers: SECURITY_HEADERS }]
+  },
 }
 
 /**

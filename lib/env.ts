@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { readToken } from './content/sources/token'
 import { DEFAULT_LOCAL_DATASET } from './default-dataset.mjs'
 
 /**
@@ -18,7 +19,6 @@ const EnvSchema = z.object({
     z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use a dataset name: lowercase letters, digits, _ and -'),
   ),
   SANITY_API_VERSION: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date such as 2025-10-01')),
-  SANITY_API_READ_TOKEN: optional(z.string()),
   SANITY_API_HOST: optional(z.url({ protocol: /^https?$/, error: 'use an http(s) URL' })),
   SANITY_LIVE: optional(z.enum(['true', 'false'], { error: 'use true to turn on Sanity Live, or false (or leave it unset) to keep it off' })),
   LOCAL_DATASET: optional(z.string()),
@@ -40,7 +40,12 @@ export type SanityConfig = {
   projectId: string
   dataset: string
   apiVersion: string
-  token?: string
+  /**
+   * The read token, for drafts: read from SANITY_API_READ_TOKEN by lib/content/sources/token.ts
+   * (server only) each time it is asked for, and not an enumerable property, so the config can
+   * be logged or compared without it.
+   */
+  readonly token?: string
   apiHost?: string
   /** Sanity Live (SANITY_LIVE=true): published reads through next-sanity's defineLive, refreshed by live events. */
   live?: boolean
@@ -105,21 +110,16 @@ function parseConfig(env: Record<string, string | undefined>): SiteConfig {
     if (vars.LOCAL_DATASET) {
       throw new ConfigError('LOCAL_DATASET cannot be combined with NEXT_PUBLIC_SANITY_PROJECT_ID: unset one of them.')
     }
-    return {
-      siteUrl,
-      previewSecret,
-    revalidateSecret,
-      watchLocalDataset,
-      source: {
-        mode: 'sanity',
-        projectId,
-        dataset,
-        apiVersion: vars.SANITY_API_VERSION ?? DEFAULT_API_VERSION,
-        token: vars.SANITY_API_READ_TOKEN,
-        apiHost: vars.SANITY_API_HOST,
-        live: vars.SANITY_LIVE === 'true',
-      },
+    const source: SanityConfig = {
+      mode: 'sanity',
+      projectId,
+      dataset,
+      apiVersion: vars.SANITY_API_VERSION ?? DEFAULT_API_VERSION,
+      apiHost: vars.SANITY_API_HOST,
+      live: vars.SANITY_LIVE === 'true',
     }
+    Object.defineProperty(source, 'token', { get: readToken, enumerable: false })
+    return { siteUrl, previewSecret, revalidateSecret, watchLocalDataset, source }
   }
   return {
     siteUrl,

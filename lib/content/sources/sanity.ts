@@ -1,3 +1,4 @@
+import 'server-only'
 import { createClient } from 'next-sanity'
 import type { SanityConfig } from '@/lib/env'
 import { documentTag } from '@/lib/revalidate/tags'

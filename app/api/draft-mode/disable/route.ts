@@ -1,10 +1,12 @@
 import { draftMode } from 'next/headers'
-import { redirect } from 'next/navigation'
-import { refererPath, sitePath } from '@/lib/preview/redirect'
+import { redirectWithin, refererPath } from '@/lib/preview/redirect'
 
-/** Leaves draft mode: a plain link anyone can open, back to the page they were on. */
+/**
+ * Leaves draft mode: a plain link anyone can open, back to the page they were on (a path of
+ * this site only; a target no header can hold answers 400).
+ */
 export async function GET(request: Request) {
   ;(await draftMode()).disable()
   const { searchParams } = new URL(request.url)
-  redirect(sitePath(searchParams.get('redirect') ?? refererPath(request)))
+  return redirectWithin(searchParams.get('redirect') ?? refererPath(request))
 }
