@@ -4,7 +4,7 @@ const nextJest = require('next/jest.js')
 const createJestConfig = nextJest({ dir: './' })
 
 // ESM-only packages that Jest must transform.
-const ESM_PACKAGES = ['next-sanity', '@sanity', '@portabletext', 'groq', 'groq-js', 'nanoid', 'get-it', 'rxjs', 'feed']
+const ESM_PACKAGES = ['next-sanity', '@sanity', '@portabletext', 'groq', 'groq-js', 'nanoid', 'get-it', 'rxjs', 'feed', 'lodash-es']
 
 module.exports = async () => {
   const config = await createJestConfig({

@@ -1,0 +1,150 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { LocalStore } from '@/lib/content/sources/local-store'
+
+/**
+ * The local Content Lake's contract, through its router as the Studio calls it: editors only,
+ * Sanity's error shapes and statuses, the actions the Studio sends, and every acknowledged
+ * transaction durable in the journal before the answer, so a new store (a restart after a
+ * crash) holds it.
+ */
+
+jest.mock('@/lib/revalidate/local-publish', () => ({ expireCachedPagesAfterReload: jest.fn(), expireAfterResponseIfReplaced: jest.fn() }))
+
+const TOKEN = 'a-test-editor-token-that-is-long-enough-0123'
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-lake-'))
+const file = path.join(dir, 'dataset.ndjson')
+const ARTICLE = { _id: 'article-a', _type: 'article', _rev: 'rev-1', headline: 'First', body: [{ _type: 'block', _key: 'b1', children: [] }] }
+const original = JSON.stringify(ARTICLE) + '\n' + JSON.stringify({ _id: 'section-a', _type: 'section', title: 'World' }) + '\n'
+
+process.env.LOCAL_DATASET = file
+process.env.LOCAL_EDITOR_TOKEN = TOKEN
+fs.writeFileSync(file, original)
+
+// Imported after the environment names the dataset: the router opens the store on first use.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { handleLakeRequest } = require('@/lib/lake/router') as typeof import('@/lib/lake/router')
+
+const BASE = 'http://localhost:3000/api/lake/'
+function call(route: string, init: RequestInit & { token?: string | null } = {}) {
+  const { token = TOKEN, ...rest } = init
+  const headers = new Headers(rest.headers)
+  if (token) headers.set('authorization', `Bearer ${token}`)
+  if (rest.body) headers.set('content-type', 'application/json')
+  return handleLakeRequest(new Request(BASE + route, { ...rest, headers }), route.split('?')[0].split('/'))
+}
+const post = (route: string, body: unknown, init: RequestInit & { token?: string | null } = {}) =>
+  call(route, { method: 'POST', body: JSON.stringify(body), ...init })
+const actions = (list: unknown[]) => post('v2025-02-19/data/actions/embedded', { actions: list })
+const mutate = (mutations: unknown[]) => post('v2025-02-19/data/mutate/embedded?returnIds=true', { mutations })
+const query = async (groq: string, perspective = 'raw') =>
+  (await (await call(`v2025-02-19/data/query/embedded?query=${encodeURIComponent(groq)}&perspective=${perspective}`)).json()).result
+
+beforeAll(() => jest.spyOn(console, 'log').mockImplementation(() => {}))
+
+describe('editors only', () => {
+  it.each([
+    ['v2025-02-19/users/me', 'GET'],
+    ['v2025-02-19/data/query/embedded?query=*', 'GET'],
+    ['v2025-02-19/data/mutate/embedded', 'POST'],
+    ['v2025-02-19/data/listen/embedded?query=*', 'GET'],
+    ['v2025-02-19/assets/images/embedded', 'POST'],
+  ])('answers 401 without the token: %s', async (route, method) => {
+    const body = method === 'POST' ? JSON.stringify({ mutations: [{ delete: { id: 'article-a' } }] }) : undefined
+    const response = await call(route, { method, body, token: null })
+    expect(response.status).toBe(401)
+    expect((await response.json()).error.type).toBe('unauthorized')
+    const wrong = await call(route, { method, body, token: 'not-the-token' })
+    expect(wrong.status).toBe(401)
+    expect(fs.readFileSync(file, 'utf8')).toBe(original)
+  })
+
+  it('tells the Studio who is signed in', async () => {
+    expect(await (await call('v2025-02-19/users/me')).json()).toMatchObject({ id: 'local-editor', role: 'administrator' })
+  })
+})
+
+describe('bad input', () => {
+  it('answers 400 in Sanity error shape for a malformed mutation or query, changing nothing', async () => {
+    for (const response of [
+      await post('v2025-02-19/data/mutate/embedded', { mutations: [{ explode: {} }] }),
+      await post('v2025-02-19/data/mutate/embedded', { mutations: 'no' }),
+      await call('v2025-02-19/data/mutate/embedded', { method: 'POST', body: '{not json' }),
+      await call('v2025-02-19/data/query/embedded?query=*%5B', {}),
+    ]) {
+      expect(response.status).toBe(400)
+      expect((await response.json()).error).toEqual({ description: expect.any(String), type: expect.any(String) })
+    }
+    expect(await query('*[_id == "article-a"][0].headline')).toBe('First')
+  })
+
+  it('answers 409 for a stale ifRevisionID and for creating an existing document', async () => {
+    const stale = await mutate([{ patch: { id: 'article-a', ifRevisionID: 'not-the-rev', set: { headline: 'Lost' } } }])
+    expect(stale.status).toBe(409)
+    const existing = await mutate([{ create: { _id: 'article-a', _type: 'article' } }])
+    expect(existing.status).toBe(409)
+    expect(await query('*[_id == "article-a"][0].headline')).toBe('First')
+  })
+
+  it('answers 404 for an unknown dataset and 413 for an upload over the limit', async () => {
+    expect((await call('v2025-02-19/data/query/production?query=*')).status).toBe(404)
+    const tooLarge = await call('v2025-02-19/assets/images/embedded', { method: 'POST', headers: { 'content-length': String(64 * 1024 * 1024) }, body: 'x' })
+    expect(tooLarge.status).toBe(413)
+  })
+})
+
+describe('the Studio’s actions', () => {
+  it('edits into a draft made from the published document, then publishes it', async () => {
+    const edit = await actions([
+      { actionType: 'sanity.action.document.edit', draftId: 'drafts.article-a', publishedId: 'article-a', patch: { set: { headline: 'Second' } } },
+    ])
+    expect(edit.status).toBe(200)
+    expect(await query('*[_id == "drafts.article-a"][0]{headline, "blocks": count(body)}')).toEqual({ headline: 'Second', blocks: 1 })
+    expect(await query('*[_id == "article-a"][0].headline', 'published')).toBe('First')
+    expect(await query('*[_id == "article-a"][0].headline', 'drafts')).toBe('Second')
+
+    const { transactionId } = await (await actions([{ actionType: 'sanity.action.document.publish', draftId: 'drafts.article-a', publishedId: 'article-a' }])).json()
+    expect(await query('*[_id in ["article-a", "drafts.article-a"]]{_id, headline, _rev}')).toEqual([{ _id: 'article-a', headline: 'Second', _rev: transactionId }])
+  })
+
+  it('applies a transaction whole or not at all', async () => {
+    const response = await mutate([
+      { createOrReplace: { _id: 'article-b', _type: 'article', headline: 'B' } },
+      { patch: { id: 'article-missing', set: { headline: 'x' } } },
+    ])
+    expect(response.status).toBe(409)
+    expect(await query('*[_id == "article-b"]')).toEqual([])
+  })
+
+  it('keeps the history, with a first revision for a document that came with the file', async () => {
+    const log = await (await call('v2025-02-19/data/history/embedded/transactions/article-a?excludeContent=true')).text()
+    const transactions = log.trim().split('\n').map((line) => JSON.parse(line))
+    expect(transactions[0]).toMatchObject({ id: 'rev-1' })
+    expect(transactions.length).toBeGreaterThanOrEqual(2)
+    const first = await (await call('v2025-02-19/data/history/embedded/documents/article-a?revision=rev-1')).json()
+    expect(first.documents[0].headline).toBe('First')
+  })
+})
+
+describe('durability', () => {
+  it('holds every acknowledged transaction after a restart, and a line cut short by a crash is dropped', async () => {
+    const ack = await mutate([{ createOrReplace: { _id: 'article-c', _type: 'article', headline: 'Acknowledged' } }])
+    expect(ack.status).toBe(200)
+    // A crash in the middle of the next append: half a line, never acknowledged.
+    fs.appendFileSync(`${file}.journal`, '{"t":"tx","id":"half')
+    const restarted = new LocalStore(file, { onVersion: () => {} })
+    expect(restarted.get('article-c')?.headline).toBe('Acknowledged')
+    expect(restarted.get('article-a')?.headline).toBe('Second')
+    expect(fs.readFileSync(`${file}.journal`, 'utf8').endsWith('\n')).toBe(true)
+  })
+
+  it('rewrites the dataset file in the export format with every change', async () => {
+    const restarted = new LocalStore(file, { onVersion: () => {} })
+    await restarted.commit('test', (draft) => draft.put({ _id: 'article-d', _type: 'article', headline: 'Flushed' }))
+    await restarted.flush()
+    const docs = fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+    expect(docs.map((doc) => doc._id).sort()).toEqual(['article-a', 'article-c', 'article-d', 'section-a'])
+    expect(docs.find((doc) => doc._id === 'article-a').body).toHaveLength(1)
+  })
+})
