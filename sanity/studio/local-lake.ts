@@ -25,7 +25,7 @@ const CLOUD_ANSWERS: { prefix: string; answer: () => Response }[] = [
 ]
 
 export function answerCloudCallsInPage() {
-  if (typeof window === 'undefined' || (window.fetch as { localLake?: boolean }).localLake) return
+  if (typeof window === 'undefined' || typeof window.fetch !== 'function' || (window.fetch as { localLake?: boolean }).localLake) return
   const fetch = window.fetch.bind(window)
   const offline: typeof window.fetch = (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
