@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { badRequest } from './errors'
 
 export const DRAFTS_PREFIX = 'drafts.'
 export const draftIdOf = (id: string) => (id.startsWith(DRAFTS_PREFIX) ? id : DRAFTS_PREFIX + id)
@@ -7,7 +8,7 @@ export const publishedIdOf = (id: string) => (id.startsWith(DRAFTS_PREFIX) ? id.
 /** Sanity's rules for a new document's id: none makes a random one, one ending in `.` is a prefix for it. */
 export function newDocumentId(requested: unknown): string {
   if (requested === undefined || requested === '') return randomUUID()
-  if (typeof requested !== 'string') throw new TypeError('_id must be a string')
+  if (typeof requested !== 'string') throw badRequest('"_id" must be a string.')
   return requested.endsWith('.') ? requested + randomUUID() : requested
 }
 

@@ -17,22 +17,19 @@ type Revision = { transactionId: string; timestamp: string; author: string; docu
 async function revisionsOf(store: LocalStore, id: string): Promise<Revision[]> {
   const entries = store.historyOf(id)
   const revisions: Revision[] = []
+  // The journal holds a document's `before` on its first change only; each later one starts from the last `after`.
+  const lastAfter = new Map<string, SanityDocument | null>()
   let first: SanityDocument | null | undefined
   for (const entry of entries) {
     const transaction = await store.readHistory(entry)
     const documents = new Map<string, { before: SanityDocument | null; after: SanityDocument | null }>()
     for (const change of transaction.changes) {
-      const previous = revisions.at(-1)?.documents.get(change.id)?.after
-      if (change.id === id && first === undefined) first = change.before ?? null
-      documents.set(change.id, { before: change.before !== undefined ? change.before : (previous ?? null), after: change.after })
+      const before = change.before !== undefined ? change.before : (lastAfter.get(change.id) ?? null)
+      if (change.id === id && first === undefined) first = before
+      documents.set(change.id, { before, after: change.after })
+      lastAfter.set(change.id, change.after)
     }
     revisions.push({ transactionId: entry.transactionId, timestamp: entry.timestamp, author: entry.author, documents })
-  }
-  // Each change's document before is the one after the previous revision of that document.
-  for (let index = 1; index < revisions.length; index++) {
-    const mine = revisions[index].documents.get(id)
-    const previous = revisions[index - 1].documents.get(id)
-    if (mine && previous) mine.before = previous.after
   }
   const original = entries.length ? first : (store.get(id) ?? null)
   if (original) {

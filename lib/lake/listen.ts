@@ -16,9 +16,6 @@ const MAX_LISTENERS = 200
 const LISTENERS = Symbol.for('news-portal.lake-listeners')
 const open = ((globalThis as { [LISTENERS]?: { count: number } })[LISTENERS] ??= { count: 0 })
 
-/** Listeners open now, for the figures of `npm run bench`. */
-export const openListeners = () => open.count
-
 /**
  * GET /data/listen: Server-Sent Events, as the Content Lake sends them. A `welcome` first, then
  * for each document a committed transaction changes and that matches the query (before or after),

@@ -16,11 +16,10 @@ export function queryParamsOf(search: URLSearchParams): Record<string, unknown> 
 }
 
 const PERSPECTIVES = new Set<EditorPerspective>(['raw', 'published', 'drafts'])
-/** Sanity's default perspective for the API versions the Studio uses (2025-02-19 and later: published). */
-const DEFAULT_PERSPECTIVE: EditorPerspective = 'raw'
 
 export function perspectiveOf(value: unknown, apiVersion: string): EditorPerspective {
-  if (value === undefined || value === null || value === '') return apiVersion >= '2025-02-19' ? 'published' : DEFAULT_PERSPECTIVE
+  // Sanity's default: `published` from API version 2025-02-19 on, `raw` before.
+  if (value === undefined || value === null || value === '') return apiVersion >= '2025-02-19' ? 'published' : 'raw'
   const name = Array.isArray(value) ? (value.length === 1 ? value[0] : value.join(',')) : value
   if (!PERSPECTIVES.has(name as EditorPerspective)) throw badRequest(`The perspective "${String(name)}" is not one of raw, published, drafts.`)
   return name as EditorPerspective

@@ -28,9 +28,8 @@ const KEY_VALUES = new Map<string, unknown>()
  * the embedded dataset's store (docs/local-content-lake.md). `path` is what follows /api/lake/.
  */
 export async function handleLakeRequest(request: Request, path: string[]): Promise<Response> {
-  const { source } = readConfig()
   const editing = localEditing()
-  if (source.mode !== 'local' || !editing) return json({ error: { description: 'The local Content Lake is off: this site reads a Sanity project.', type: 'notFoundError' } }, 404)
+  if (!editing) return json({ error: { description: 'The local Content Lake is off: this site reads a Sanity project.', type: 'notFoundError' } }, 404)
   try {
     return await route(request, path, editing)
   } catch (error) {

@@ -70,6 +70,7 @@ describe('bad input', () => {
     for (const response of [
       await post('v2025-02-19/data/mutate/embedded', { mutations: [{ explode: {} }] }),
       await post('v2025-02-19/data/mutate/embedded', { mutations: 'no' }),
+      await post('v2025-02-19/data/mutate/embedded', { mutations: [{ create: { _id: 5, _type: 'article' } }] }),
       await call('v2025-02-19/data/mutate/embedded', { method: 'POST', body: '{not json' }),
       await call('v2025-02-19/data/query/embedded?query=*%5B', {}),
     ]) {

@@ -131,16 +131,8 @@ export class LocalStore {
     return this.serially(async () => {
       const draft = new TransactionDraft(this.docs)
       await plan(draft)
-      const timestamp = new Date().toISOString()
-      const changes: StoreChange[] = []
-      for (const [id, after] of draft.changes) {
-        const before = this.docs.get(id) ?? null
-        if (!before && !after) continue
-        const stamped = after && stamp(after, before, transactionId, timestamp)
-        changes.push({ id, before, after: stamped })
-      }
-      const transaction = { transactionId, timestamp, author, changes }
-      if (changes.length) await this.apply(transaction)
+      const transaction = this.transactionOf(draft, author, transactionId)
+      if (transaction.changes.length) await this.apply(transaction)
       return transaction
     })
   }
@@ -200,16 +192,9 @@ export class LocalStore {
         draft.put(doc)
       }
       for (const id of before.keys()) if (this.docs.has(id)) draft.delete(id)
-      const transactionId = crypto.randomUUID()
-      const timestamp = new Date().toISOString()
-      const changes = draft.changes.map(([id, after]) => ({
-        id,
-        before: this.docs.get(id) ?? null,
-        after: after && stamp(after, this.docs.get(id) ?? null, transactionId, timestamp),
-      }))
-      const transaction = { transactionId, timestamp, author: AUTHOR_OF_FILE_EDITS, changes }
+      const transaction = this.transactionOf(draft, AUTHOR_OF_FILE_EDITS, crypto.randomUUID())
       // The file holds these changes already (only their revisions are the store's own).
-      if (changes.length) await this.apply(transaction, { inFile: true })
+      if (transaction.changes.length) await this.apply(transaction, { inFile: true })
       return transaction
     })
   }
@@ -220,6 +205,17 @@ export class LocalStore {
     this.writeTimer = undefined
     await this.writing
     if (this.dirty.size) await (this.writing = this.writeFile().finally(() => (this.writing = undefined)))
+  }
+
+  /** A planned transaction's changes, each document stamped with the transaction's revision and time. */
+  private transactionOf(draft: TransactionDraft, author: string, transactionId: string): CommittedTransaction {
+    const timestamp = new Date().toISOString()
+    const changes: StoreChange[] = []
+    for (const [id, after] of draft.changes) {
+      const before = this.docs.get(id) ?? null
+      if (before || after) changes.push({ id, before, after: after && stamp(after, before, transactionId, timestamp) })
+    }
+    return { transactionId, timestamp, author, changes }
   }
 
   private async apply(transaction: CommittedTransaction, { inFile = false } = {}) {
