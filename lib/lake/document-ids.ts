@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { badRequest } from './errors'
 
-export const DRAFTS_PREFIX = 'drafts.'
-export const draftIdOf = (id: string) => (id.startsWith(DRAFTS_PREFIX) ? id : DRAFTS_PREFIX + id)
-export const publishedIdOf = (id: string) => (id.startsWith(DRAFTS_PREFIX) ? id.slice(DRAFTS_PREFIX.length) : id)
 
 /** Sanity's rules for a new document's id: none makes a random one, one ending in `.` is a prefix for it. */
 export function newDocumentId(requested: unknown): string {

@@ -2,7 +2,8 @@ import { Mutation } from '@sanity/mutator'
 import { evaluate, parse } from 'groq-js'
 import type { SanityDocument } from '@/lib/content/sources/ndjson'
 import type { TransactionDraft } from '@/lib/content/sources/local-store'
-import { draftIdOf, isValidDocumentId, newDocumentId, publishedIdOf } from './document-ids'
+import { draftIdOf, publishedIdOf } from '@/lib/content/sources/draft-ids'
+import { isValidDocumentId, newDocumentId } from './document-ids'
 import { badRequest, conflict } from './errors'
 
 /** What one mutation did, as /data/mutate answers it. */

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { log } from '@/lib/log'
+import { isDraftId } from './draft-ids'
 import { Journal, readJournal, readTransactionAt, type JournalLocation, type JournalTransaction } from './journal'
 import { isPrivateId } from './local'
 import {
@@ -238,7 +239,7 @@ export class LocalStore {
       if (!inFile && !isPrivateId(id)) this.dirty.add(id)
     }
     this.dataset = this.version()
-    this.events.onVersion(this.dataset, changes.some(({ id }) => !id.startsWith('drafts.') && !isPrivateId(id)))
+    this.events.onVersion(this.dataset, changes.some(({ id }) => !isDraftId(id) && !isPrivateId(id)))
     if (this.dirty.size) this.scheduleWrite()
     for (const listener of this.listeners) listener(transaction)
   }

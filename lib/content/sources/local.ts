@@ -1,11 +1,11 @@
 import { parse } from 'groq-js'
+import { isDraftId, publishedIdOf } from './draft-ids'
 import { View } from './local-view'
 import { Lru } from './lru'
 import { planQuery, type Plan } from './query-plan'
 import type { LocalDataset, SanityDocument } from './ndjson'
 import type { ContentSource, FetchOptions, Perspective, QueryParams } from './types'
 
-const DRAFT_PREFIX = 'drafts.'
 /** Parsed and planned queries kept, per query and parameters (searches are never kept). */
 const MAX_PLANS = 1000
 /** Results kept, per perspective, query and parameters (searches are never kept). */
@@ -102,18 +102,18 @@ export type EditorPerspective = Perspective | 'raw'
  * (such as the preview-URL secrets the Studio creates) from requests without a token. The
  * reader site never sees them; an editor's queries do.
  */
-export const isPrivateId = (id: string) => (id.startsWith(DRAFT_PREFIX) ? id.slice(DRAFT_PREFIX.length) : id).includes('.')
+export const isPrivateId = (id: string) => publishedIdOf(id).includes('.')
 
 function publishedOnly(documents: SanityDocument[]): SanityDocument[] {
-  return documents.filter((doc) => !doc._id.startsWith(DRAFT_PREFIX))
+  return documents.filter((doc) => !isDraftId(doc._id))
 }
 
 function overlayDrafts(documents: SanityDocument[]): SanityDocument[] {
   const byId = new Map<string, SanityDocument>()
   for (const doc of publishedOnly(documents)) byId.set(doc._id, doc)
   for (const doc of documents) {
-    if (!doc._id.startsWith(DRAFT_PREFIX)) continue
-    const publishedId = doc._id.slice(DRAFT_PREFIX.length)
+    if (!isDraftId(doc._id)) continue
+    const publishedId = publishedIdOf(doc._id)
     byId.set(publishedId, { ...doc, _id: publishedId, _originalId: doc._id })
   }
   return [...byId.values()]
