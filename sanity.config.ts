@@ -8,7 +8,8 @@ import { structureTool } from 'sanity/structure'
 import { hasSanityProject, studioDataset, studioProjectId } from './sanity/env'
 import { schemaTypes } from './sanity/schemaTypes'
 import { documentActions, newDocumentOptions } from './sanity/studio/documents'
-import { answerCloudCallsInPage, LOCAL_LAKE_DATASET, LOCAL_LAKE_PROJECT_ID, localLakeClient, localLakeHost } from './sanity/studio/local-lake'
+import { shareLakeConnections } from './sanity/studio/lake-channel'
+import { answerOfflineCallsInPage, LOCAL_LAKE_DATASET, LOCAL_LAKE_PROJECT_ID, localLakeClient, localLakeHost } from './sanity/studio/local-lake'
 import { locations } from './sanity/studio/locations'
 import { structure } from './sanity/studio/structure'
 
@@ -24,8 +25,7 @@ const where = hasSanityProject
       dataset: LOCAL_LAKE_DATASET,
       apiHost: localLakeHost(),
       unstable_clientFactory: localLakeClient,
-      // Cloud features the local Content Lake does not have. Each would also hold a listener
-      // open, and a browser keeps at most 6 connections to one HTTP/1.1 host.
+      // Cloud features the local Content Lake does not have.
       tasks: { enabled: false },
       releases: { enabled: false },
       scheduledPublishing: { enabled: false },
@@ -33,7 +33,10 @@ const where = hasSanityProject
       announcements: { enabled: false },
     }
 
-if (!hasSanityProject) answerCloudCallsInPage()
+if (!hasSanityProject) {
+  answerOfflineCallsInPage()
+  shareLakeConnections()
+}
 
 export default defineConfig({
   name: 'default',

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { readToken } from './content/sources/token'
+import { DEFAULT_API_VERSION } from '../sanity/env'
 import { DEFAULT_LOCAL_DATASET } from './default-dataset.mjs'
 
 /**
@@ -33,7 +34,6 @@ const EnvSchema = z.object({
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'use a redis:// or rediss:// URL, e.g. redis://localhost:6379 (README: Several instances)' })),
 })
 
-export const DEFAULT_API_VERSION = '2025-10-01'
 
 export type SanityConfig = {
   mode: 'sanity'

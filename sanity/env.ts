@@ -10,3 +10,5 @@ export const studioProjectId =
   configuredProjectId || 'local'
 export const studioDataset =
   process.env.NEXT_PUBLIC_SANITY_DATASET || process.env.SANITY_STUDIO_DATASET || 'production'
+/** The Content Lake API version the site's queries and the Studio's own lists use, unless SANITY_API_VERSION says otherwise. */
+export const DEFAULT_API_VERSION = '2025-10-01'

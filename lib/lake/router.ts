@@ -7,6 +7,7 @@ import { EDITOR, editorProject, editorUser } from './editor'
 import { isEditor } from './editor-token'
 import { badRequest, LakeError, notFound } from './errors'
 import { documentsAt, transactionsLog } from './history'
+import { channelRequest, openChannel, type ChannelRequest } from './channel'
 import { listen } from './listen'
 import { planActions, planMutations, type MutationResult } from './mutations'
 import { perspectiveOf, queryParamsOf, runQuery } from './query'
@@ -15,6 +16,8 @@ import { signIn, signInPage, signOut } from './sign-in'
 
 /** The largest mutation or query body accepted: the Content Lake's own limit for a mutation request. */
 const MAX_JSON_BYTES = 4 * 1024 * 1024
+/** A channel request carries listeners' query strings and presence messages: small. */
+const MAX_CHANNEL_REQUEST_BYTES = 256 * 1024
 const json = (value: unknown, status = 200) =>
   new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } })
 
@@ -49,6 +52,8 @@ async function route(request: Request, path: string[], { store, source }: NonNul
   const [area, ...rest] = version ? path.slice(1) : path
   const joined = [area, ...rest].join('/')
 
+  // The Studio asks for images at the lake's host, as it would at Sanity's image CDN; the site's image route answers them.
+  if (area === 'images' && method === 'GET') return Response.redirect(new URL(`/images/${rest.join('/')}${url.search}`, url), 308)
   if (joined === 'ping') return new Response('PONG', { headers: { 'Content-Type': 'text/plain' } })
   if (joined === 'auth/providers') return json({ providers: [{ name: 'local', title: 'Editor token', url: new URL('/api/lake/sign-in', url).toString() }], thirdPartyLogin: false, sso: {} })
   if (joined === 'auth/logout') return signOut(request)
@@ -90,6 +95,10 @@ async function route(request: Request, path: string[], { store, source }: NonNul
       }
       case 'listen':
         return listen(store, url, request.signal)
+      case 'channel':
+        if (method === 'GET' && !ids.length) return openChannel(request.signal)
+        if (method === 'POST' && ids.length === 1) return json(channelRequest(store, ids[0], await readJson<ChannelRequest>(request, MAX_CHANNEL_REQUEST_BYTES)))
+        throw notFound('A channel is opened by GET /data/channel/<dataset> and asked by POST /data/channel/<dataset>/<id>.')
       case 'mutate':
       case 'actions': {
         if (method !== 'POST') throw new LakeError(405, 'methodNotAllowed', `Use POST for /data/${kind}.`)

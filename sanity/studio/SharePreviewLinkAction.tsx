@@ -1,13 +1,14 @@
 import { createPreviewSecret } from '@sanity/preview-url-secret/create-secret'
 import { useState } from 'react'
 import { useClient, useCurrentUser, type DocumentActionComponent } from 'sanity'
+import { DEFAULT_API_VERSION } from '../env'
 import { requestPreviewLink } from './preview-link'
 
 type Outcome = { url: string; expiresAt?: string } | { error: string }
 
 /** "Share preview link": signs a link to this article's draft, copies it, and shows it. */
 export const SharePreviewLinkAction: DocumentActionComponent = (props) => {
-  const client = useClient({ apiVersion: '2025-10-01' })
+  const client = useClient({ apiVersion: DEFAULT_API_VERSION })
   const user = useCurrentUser()
   const [outcome, setOutcome] = useState<Outcome>()
   const slug = ((props.draft ?? props.published) as { slug?: { current?: string } } | null)?.slug?.current

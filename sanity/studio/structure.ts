@@ -1,5 +1,6 @@
 import type { StructureResolver } from 'sanity/structure'
 import { SITE_SETTINGS_ID } from '../constants'
+import { DEFAULT_API_VERSION } from '../env'
 
 /** Types the structure shows in lists of their own; everything else is reached through them. */
 export const SINGLETON_TYPES = new Set(['siteSettings'])
@@ -25,6 +26,7 @@ export const structure: StructureResolver = (S) =>
               S.documentList()
                 .title('Articles')
                 .schemaType('article')
+                .apiVersion(DEFAULT_API_VERSION)
                 .filter('_type == "article" && section._ref == $sectionId')
                 .params({ sectionId })
                 .defaultOrdering([{ field: 'publishedAt', direction: 'desc' }]),
@@ -37,6 +39,7 @@ export const structure: StructureResolver = (S) =>
           S.documentList()
             .title('Drafts in progress')
             .schemaType('article')
+            .apiVersion(DEFAULT_API_VERSION)
             .filter(`_type == "article" && ${DRAFTS}`)
             .defaultOrdering([{ field: '_updatedAt', direction: 'desc' }]),
         ),
@@ -47,6 +50,7 @@ export const structure: StructureResolver = (S) =>
           S.documentList()
             .title('Recently published')
             .schemaType('article')
+            .apiVersion(DEFAULT_API_VERSION)
             .filter(`_type == "article" && !(${DRAFTS}) && defined(publishedAt)`)
             .defaultOrdering([{ field: 'publishedAt', direction: 'desc' }]),
         ),

@@ -1,10 +1,5 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
-import { killGroup } from './support/global-setup'
-import { DIST_DIR } from './support/server'
+import { DEMO_DATASET, startOwnServer, type OwnServer } from './support/own-server'
 
 /**
  * Publish to live on the embedded dataset, against a server of its own (the shared one reads
@@ -13,27 +8,12 @@ import { DIST_DIR } from './support/server'
  * without a restart; a broken file is refused and the last good version stays.
  */
 
-const ROOT = path.resolve(__dirname, '..', '..')
-const PORTS = [3120, 3121, 3122, 3123, 3124, 3125, 3126, 3127, 3128, 3129]
-const HOST = '127.0.0.1'
 /** A functional limit only: the time an edit takes to show is printed, not asserted. */
 const SHOW_TIMEOUT_MS = 10_000
-/** Lets this file run against another build while working on it; the suite uses its own. */
-const builtDir = process.env.DATASET_WATCH_DIST_DIR || DIST_DIR
-/**
- * The server's own view of that build: Next writes each page it regenerates into
- * `<distDir>/server/app`, and the edited pages must not land in the shared build, where
- * the other browser tests (and later runs) would be served them. So `server/app` is copied
- * (38 MB) and everything else, which the server only reads, is linked.
- */
-const distDir = '.next-e2e-dataset-watch'
 
 type Doc = { _id: string; _type: string; headline?: string; publishedAt?: string; slug?: { current: string } }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dataset-watch-e2e-'))
-const dataset = path.join(dir, 'dataset.ndjson')
-const serverLog = path.join(dir, 'server.log')
-const lines = fs.readFileSync(path.join(ROOT, 'sanity', 'demo', 'dataset.ndjson'), 'utf8').split('\n')
+const lines = fs.readFileSync(DEMO_DATASET, 'utf8').split('\n')
 /** The newest published article: it leads the front page. */
 const articleLine = lines
   .map((line, index) => ({ index, doc: (line.trim() ? JSON.parse(line) : {}) as Doc }))
@@ -42,8 +22,8 @@ const articleLine = lines
 const article = articleLine.doc
 const articlePath = `/articles/${article.slug?.current}`
 
-let origin = ''
-let pid: number | undefined
+let server: OwnServer | undefined
+let dataset = ''
 
 /** The demo dataset with the article's headline replaced, saved as editors do: a temporary file renamed over it. */
 function saveWithHeadline(headline: string, cut?: (text: string) => string) {
@@ -56,7 +36,7 @@ function saveWithHeadline(headline: string, cut?: (text: string) => string) {
 }
 
 async function get(pathname: string) {
-  const response = await fetch(origin + pathname, { cache: 'no-store' })
+  const response = await fetch(server!.origin + pathname, { cache: 'no-store' })
   return { status: response.status, cache: response.headers.get('x-nextjs-cache'), html: await response.text() }
 }
 
@@ -68,66 +48,21 @@ async function waitFor(condition: () => Promise<boolean> | boolean, what: string
   }
 }
 
-const log = () => (fs.existsSync(serverLog) ? fs.readFileSync(serverLog, 'utf8') : '')
+const log = () => server?.log() ?? ''
 const shows = async (pathname: string, text: string) => (await get(pathname)).html.includes(text)
 
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer()
-    probe.once('error', () => resolve(false))
-    probe.listen(port, HOST, () => probe.close(() => resolve(true)))
-  })
-}
-
-async function freePort(): Promise<number> {
-  for (const port of PORTS) if (await portIsFree(port)) return port
-  throw new Error(`No free port among ${PORTS.join(', ')} on ${HOST}`)
-}
-
-function mirrorBuild(from: string, to: string) {
-  fs.rmSync(to, { recursive: true, force: true })
-  fs.mkdirSync(path.join(to, 'server'), { recursive: true })
-  fs.mkdirSync(path.join(to, 'cache'))
-  const link = (dir: string, name: string) => fs.symlinkSync(path.join(from, dir, name), path.join(to, dir, name))
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    if (entry.isFile()) fs.copyFileSync(path.join(from, entry.name), path.join(to, entry.name))
-    else if (entry.name !== 'server' && entry.name !== 'cache') link('', entry.name)
-  }
-  for (const name of fs.readdirSync(path.join(from, 'server'))) {
-    if (name === 'app') fs.cpSync(path.join(from, 'server', 'app'), path.join(to, 'server', 'app'), { recursive: true })
-    else link('server', name)
-  }
-}
-
 beforeAll(async () => {
-  mirrorBuild(path.join(ROOT, builtDir), path.join(ROOT, distDir))
-  fs.writeFileSync(dataset, lines.join('\n'))
-  fs.symlinkSync(path.join(ROOT, 'sanity', 'demo', 'images'), path.join(dir, 'images'))
-  const port = await freePort()
-  origin = `http://${HOST}:${port}`
-  const out = fs.openSync(serverLog, 'w')
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', LOCAL_DATASET: dataset }
-  for (const name of ['NEXT_PUBLIC_SANITY_PROJECT_ID', 'NEXT_PUBLIC_SANITY_DATASET', 'LOCAL_DATASET_WATCH', 'PORT']) delete env[name]
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', HOST], {
-    cwd: ROOT,
-    detached: true, // its own process group, killed whole in afterAll
-    stdio: ['ignore', out, out],
-    env,
+  server = await startOwnServer({
+    name: 'dataset-watch',
+    ports: [3120, 3121, 3122, 3123, 3124, 3125, 3126, 3127, 3128, 3129],
+    datasetText: lines.join('\n'),
+    // Lets this file run against another build while working on it; the suite uses its own.
+    ...(process.env.DATASET_WATCH_DIST_DIR ? { builtDir: process.env.DATASET_WATCH_DIST_DIR } : {}),
   })
-  fs.closeSync(out)
-  pid = child.pid
-  await waitFor(async () => (await get('/').catch(() => ({ status: 0 }))).status === 200, `${origin}/ to answer`, 60_000)
+  dataset = server.dataset
 }, 90_000)
 
-afterAll(async () => {
-  if (pid !== undefined) {
-    killGroup(pid, 'SIGTERM')
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    killGroup(pid, 'SIGKILL')
-  }
-  fs.rmSync(dir, { recursive: true, force: true })
-  fs.rmSync(path.join(ROOT, distDir), { recursive: true, force: true })
-})
+afterAll(() => server?.stop())
 
 describe('editing LOCAL_DATASET while the site runs', () => {
   it('shows a saved edit on the cached article and front page, without a restart', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+import sharp from 'sharp'
 import { LocalStore } from '@/lib/content/sources/local-store'
+import { openLake } from './support/local-lake'
 
 /**
  * The local Content Lake's contract, through its router as the Studio calls it: editors only,
@@ -12,30 +12,8 @@ import { LocalStore } from '@/lib/content/sources/local-store'
 
 jest.mock('@/lib/revalidate/local-publish', () => ({ expireCachedPagesAfterReload: jest.fn(), expireAfterResponseIfReplaced: jest.fn() }))
 
-const TOKEN = 'a-test-editor-token-that-is-long-enough-0123'
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-lake-'))
-const file = path.join(dir, 'dataset.ndjson')
 const ARTICLE = { _id: 'article-a', _type: 'article', _rev: 'rev-1', headline: 'First', body: [{ _type: 'block', _key: 'b1', children: [] }] }
-const original = JSON.stringify(ARTICLE) + '\n' + JSON.stringify({ _id: 'section-a', _type: 'section', title: 'World' }) + '\n'
-
-process.env.LOCAL_DATASET = file
-process.env.LOCAL_EDITOR_TOKEN = TOKEN
-fs.writeFileSync(file, original)
-
-// Imported after the environment names the dataset: the router opens the store on first use.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { handleLakeRequest } = require('@/lib/lake/router') as typeof import('@/lib/lake/router')
-
-const BASE = 'http://localhost:3000/api/lake/'
-function call(route: string, init: RequestInit & { token?: string | null } = {}) {
-  const { token = TOKEN, ...rest } = init
-  const headers = new Headers(rest.headers)
-  if (token) headers.set('authorization', `Bearer ${token}`)
-  if (rest.body) headers.set('content-type', 'application/json')
-  return handleLakeRequest(new Request(BASE + route, { ...rest, headers }), route.split('?')[0].split('/'))
-}
-const post = (route: string, body: unknown, init: RequestInit & { token?: string | null } = {}) =>
-  call(route, { method: 'POST', body: JSON.stringify(body), ...init })
+const { file, original, call, post } = openLake([ARTICLE, { _id: 'section-a', _type: 'section', title: 'World' }])
 const actions = (list: unknown[]) => post('v2025-02-19/data/actions/embedded', { actions: list })
 const mutate = (mutations: unknown[]) => post('v2025-02-19/data/mutate/embedded?returnIds=true', { mutations })
 const query = async (groq: string, perspective = 'raw') =>
@@ -58,6 +36,12 @@ describe('editors only', () => {
     const wrong = await call(route, { method, body, token: 'not-the-token' })
     expect(wrong.status).toBe(401)
     expect(fs.readFileSync(file, 'utf8')).toBe(original)
+  })
+
+  it('sends the Studio’s image requests to the site’s image route, on the same site', async () => {
+    const response = await call('images/local/embedded/abc-1600x900.jpg?rect=0,0,900,900&w=33&h=33&fit=crop', { token: null })
+    expect(response.status).toBe(308)
+    expect(response.headers.get('location')).toBe('http://localhost:3000/images/local/embedded/abc-1600x900.jpg?rect=0,0,900,900&w=33&h=33&fit=crop')
   })
 
   it('tells the Studio who is signed in', async () => {
@@ -125,6 +109,19 @@ describe('the Studio’s actions', () => {
     expect(transactions.length).toBeGreaterThanOrEqual(2)
     const first = await (await call('v2025-02-19/data/history/embedded/documents/article-a?revision=rev-1')).json()
     expect(first.documents[0].headline).toBe('First')
+  })
+})
+
+describe('images', () => {
+  it('keeps an uploaded image as a document the Studio’s reference check finds', async () => {
+    const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#336699' } }).png().toBuffer()
+    const upload = await call('v2025-02-19/assets/images/embedded', { method: 'POST', body: new Uint8Array(png), headers: { 'content-type': 'image/png' } })
+    expect(upload.status).toBe(200)
+    const { document } = await upload.json()
+    expect(document).toMatchObject({ _type: 'sanity.imageAsset', metadata: { dimensions: { width: 4, height: 3 } } })
+    const found = await (await call(`v2025-02-19/data/doc/embedded/${document._id},image-missing-1x1-png?excludeContent=true`)).json()
+    expect(found.documents.map((doc: { _id: string }) => doc._id)).toEqual([document._id])
+    expect(found.omitted).toEqual([{ id: 'image-missing-1x1-png', reason: 'existence' }])
   })
 })
 

@@ -6,6 +6,7 @@ import { isDraftId } from './draft-ids'
 import { Journal, readJournal, readTransactionAt, type JournalLocation, type JournalTransaction } from './journal'
 import { isPrivateId } from './local'
 import {
+  assetDocument,
   assetOfImageFile,
   datasetOf,
   digestOf,
@@ -114,8 +115,10 @@ export class LocalStore {
     this.dataset = this.version()
   }
 
+  /** A document by id, image assets included: they are documents to GROQ and to the Studio, kept as files. */
   get(id: string): SanityDocument | undefined {
-    return this.docs.get(id)
+    const asset = this.docs.has(id) ? undefined : this.assets.get(id)
+    return asset ? assetDocument(asset) : this.docs.get(id)
   }
 
   /** Called with each committed transaction, after it is durable and served. Returns the unsubscribe. */

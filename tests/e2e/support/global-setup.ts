@@ -17,7 +17,7 @@ declare global {
   var __E2E_SERVER_STOPPED__: boolean | undefined
 }
 
-function portIsFree(port: number, host: string): Promise<boolean> {
+export function portIsFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = net.createServer()
     probe.once('error', () => resolve(false))
