@@ -14,7 +14,7 @@ type Node = { kind: string; props: Record<string, unknown>; children?: unknown }
 function recordingBuilder() {
   const node = (kind: string, props: Record<string, unknown> = {}): Node & Record<string, (...a: unknown[]) => unknown> => {
     const self = { kind, props } as Node & Record<string, (...a: unknown[]) => unknown>
-    for (const method of ['title', 'id', 'items', 'filter', 'params', 'schemaType', 'documentId', 'defaultOrdering', 'child']) {
+    for (const method of ['title', 'id', 'items', 'filter', 'params', 'schemaType', 'apiVersion', 'documentId', 'defaultOrdering', 'child']) {
       self[method] = (value: unknown) => {
         if (method === 'child') self.children = value
         else self.props[method] = value
@@ -64,6 +64,12 @@ describe('the desk structure', () => {
     const articles = (sections.children as (id: string) => Node)('section-world')
     expect(articles.props.params).toEqual({ sectionId: 'section-world' })
     expect(articles.props.filter).toContain('section._ref == $sectionId')
+  })
+
+  it('names an API version on each list with a filter of its own, as the Studio asks', () => {
+    const sections = item('articles-by-section').children as Node
+    const lists = [item('drafts-in-progress').children, item('recently-published').children, (sections.children as (id: string) => Node)('section-world')] as Node[]
+    for (const list of lists) expect(list.props.apiVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
 
   it('edits the site settings as the one document with id siteSettings', () => {
