@@ -71,7 +71,8 @@ export function listenerOf(store: LocalStore, search: URLSearchParams): { start:
                 ...(includeResult && result ? { result } : {}),
                 ...(includePreviousRevision && previous ? { previous } : {}),
                 ...(previous ? { previousRev: previous._rev } : {}),
-                ...(result ? { resultRev: transaction.transactionId } : {}),
+                // A deletion has a resultRev too, the transaction's id, as the Studio chains events by it.
+                resultRev: transaction.transactionId,
                 ...(mendoza ? { effects: effectsOf(previous, result) } : {}),
                 timestamp: transaction.timestamp,
                 visibility: 'query',

@@ -2,7 +2,7 @@ import { Mutation } from '@sanity/mutator'
 import { evaluate, parse } from 'groq-js'
 import type { SanityDocument } from '@/lib/content/sources/ndjson'
 import type { TransactionDraft } from '@/lib/content/sources/local-store'
-import { draftIdOf, publishedIdOf } from '@/lib/content/sources/draft-ids'
+import { draftIdOf, isDraftId, publishedIdOf } from '@/lib/content/sources/draft-ids'
 import { isValidDocumentId, newDocumentId } from './document-ids'
 import { badRequest, conflict } from './errors'
 
@@ -200,6 +200,25 @@ function planAction(draft: TransactionDraft, action: Record<string, unknown>, in
       const draftId = idIn(action, 'draftId', index)
       if (!draft.get(draftId)) throw conflict(`Cannot discard "${draftId}": there is no such draft.`)
       draft.delete(draftId)
+      return
+    }
+    case 'sanity.action.document.version.create': {
+      // Releases are off, so the one version besides the published document is its draft.
+      const publishedId = idIn(action, 'publishedId', index)
+      const base = action.baseId === undefined ? undefined : draft.get(idIn(action, 'baseId', index))
+      const source = isObject(action.document) ? action.document : base
+      if (!source) throw badRequest(`Action ${index} (version.create) needs a "document" or an existing "baseId".`)
+      const id = action.versionId ?? source._id
+      if (id !== draftIdOf(publishedId)) throw badRequest(`Action ${index} (version.create): the local Content Lake keeps one version of "${publishedId}", its draft "${draftIdOf(publishedId)}".`)
+      if (draft.get(id)) throw conflict(`Document by ID "${id}" already exists`)
+      draft.put(checkedDocument({ ...source, _id: id }, index))
+      return
+    }
+    case 'sanity.action.document.version.discard': {
+      const versionId = idIn(action, 'versionId', index)
+      if (!isDraftId(versionId)) throw badRequest(`Action ${index} (version.discard): "${versionId}" is a published document, not a version; delete it instead.`)
+      if (!draft.get(versionId)) throw conflict(`Cannot discard "${versionId}": there is no such version.`)
+      draft.delete(versionId)
       return
     }
     case 'sanity.action.document.replaceDraft': {

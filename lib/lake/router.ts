@@ -95,6 +95,9 @@ async function route(request: Request, path: string[], { store, source }: NonNul
       }
       case 'listen':
         return listen(store, url, request.signal)
+      // Documents in other datasets that refer to one here: the embedded dataset is the only one.
+      case 'references':
+        return json({ totalCount: 0, references: [] })
       case 'channel':
         if (method === 'GET' && !ids.length) return openChannel(request.signal)
         if (method === 'POST' && ids.length === 1) return json(channelRequest(store, ids[0], await readJson<ChannelRequest>(request, MAX_CHANNEL_REQUEST_BYTES)))

@@ -44,6 +44,13 @@ describe('a listener on its own stream', () => {
       transactionCurrentEvent: 1,
     })
     expect(id).toBe(`${(data as { transactionId: string }).transactionId}#article-a`)
+
+    // A deletion chains on like any other change: from the last revision to the transaction's id.
+    await mutate([{ create: { _id: 'article-gone', _type: 'article' } }])
+    const created = (await stream.next()).data as { transition: string; resultRev: string }
+    expect(created.transition).toBe('appear')
+    const { transactionId } = await (await mutate([{ delete: { id: 'article-gone' } }])).json()
+    expect((await stream.next()).data).toMatchObject({ documentId: 'article-gone', transition: 'disappear', previousRev: created.resultRev, resultRev: transactionId })
     await stream.close()
   })
 

@@ -93,6 +93,17 @@ describe('the Studio’s actions', () => {
     expect(await query('*[_id in ["article-a", "drafts.article-a"]]{_id, headline, _rev}')).toEqual([{ _id: 'article-a', headline: 'Second', _rev: transactionId }])
   })
 
+  it('discards a draft as a version, and creates one from its published document', async () => {
+    expect((await actions([{ actionType: 'sanity.action.document.version.create', publishedId: 'article-a', baseId: 'article-a', versionId: 'drafts.article-a' }])).status).toBe(200)
+    expect(await query('*[_id == "drafts.article-a"][0].headline')).toBe('Second')
+    expect((await actions([{ actionType: 'sanity.action.document.version.discard', versionId: 'drafts.article-a' }])).status).toBe(200)
+    expect(await query('*[_id in ["article-a", "drafts.article-a"]]._id')).toEqual(['article-a'])
+    // A published document is not a version: discarding it is refused, and it stays.
+    expect((await actions([{ actionType: 'sanity.action.document.version.discard', versionId: 'article-a' }])).status).toBe(400)
+    expect((await actions([{ actionType: 'sanity.action.document.version.create', publishedId: 'article-a', document: { _id: 'versions.r1.article-a', _type: 'article' } }])).status).toBe(400)
+    expect(await query('*[_id match "*article-a"]._id')).toEqual(['article-a'])
+  })
+
   it('applies a transaction whole or not at all', async () => {
     const response = await mutate([
       { createOrReplace: { _id: 'article-b', _type: 'article', headline: 'B' } },

@@ -24,9 +24,11 @@ export type OwnServer = {
 }
 
 /**
- * Next writes each page it regenerates into `<distDir>/server/app`: that folder is copied
- * (about 40 MB), and everything else, which the server only reads, is linked.
+ * Next writes each page it regenerates into `<distDir>/server/app` and `server/route-cache`:
+ * those folders are copied (about 40 MB), and everything else, which the server only reads, is
+ * linked. A linked route cache would carry one run's published edits into the shared build.
  */
+const WRITTEN = new Set(['app', 'route-cache'])
 function mirrorBuild(from: string, to: string) {
   fs.rmSync(to, { recursive: true, force: true })
   fs.mkdirSync(path.join(to, 'server'), { recursive: true })
@@ -37,7 +39,7 @@ function mirrorBuild(from: string, to: string) {
     else if (entry.name !== 'server' && entry.name !== 'cache') link('', entry.name)
   }
   for (const name of fs.readdirSync(path.join(from, 'server'))) {
-    if (name === 'app') fs.cpSync(path.join(from, 'server', 'app'), path.join(to, 'server', 'app'), { recursive: true })
+    if (WRITTEN.has(name)) fs.cpSync(path.join(from, 'server', name), path.join(to, 'server', name), { recursive: true })
     else link('server', name)
   }
 }

@@ -1,0 +1,177 @@
+import fs from 'node:fs'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import CANARY_SECRETS from './canary.json'
+import { closeBrowser, launchBrowser } from './support/browser'
+import { startOwnServer, type OwnServer } from './support/own-server'
+
+/**
+ * Editors at work in the real Studio on the embedded dataset, through the local Content Lake,
+ * on a server of their own with a copy of the demo dataset: every change is checked where it
+ * lands (the dataset file, in Sanity's export format) and where readers see it (the site).
+ * Every request to another host is blocked and counted, and the count must be 0; so must the
+ * console errors.
+ */
+
+type Doc = { _id: string; _type: string; headline?: string; slug?: { current: string } }
+
+let server: OwnServer | undefined
+let browser: Browser | undefined
+const outside: string[] = []
+const consoleErrors: string[] = []
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([
+    startOwnServer({ name: 'studio-editing', ports: [3140, 3141, 3142, 3143, 3144], copyImages: true, env: { LOCAL_EDITOR_TOKEN: CANARY_SECRETS.LOCAL_EDITOR_TOKEN } }),
+    launchBrowser(),
+  ])
+}, 120_000)
+
+afterAll(async () => {
+  await closeBrowser(browser)
+  await server?.stop()
+})
+
+afterEach(() => {
+  expect(outside).toEqual([])
+  // The browser's own request for /favicon.ico is not the Studio's doing.
+  expect(consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([])
+  outside.length = 0
+  consoleErrors.length = 0
+})
+
+/** A signed-in editor's browser: its own context, as a second tab of another editor would be. */
+async function editor(): Promise<{ context: BrowserContext; open: (path: string) => Promise<Page> }> {
+  const origin = server!.origin
+  const context = await browser!.newContext({ baseURL: origin, viewport: { width: 1400, height: 900 } })
+  await context.route('**/*', (route) => {
+    const address = route.request().url()
+    if (new URL(address).origin === origin) return route.continue()
+    outside.push(address)
+    return route.abort('blockedbyclient')
+  })
+  const signIn = await context.newPage()
+  await signIn.goto(`/api/lake/sign-in?token=${CANARY_SECRETS.LOCAL_EDITOR_TOKEN}`)
+  await signIn.close()
+  const open = async (path: string) => {
+    const page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(error.message))
+    await page.goto(path)
+    return page
+  }
+  return { context, open }
+}
+
+const documentPath = (id: string) => `/studio/structure/article;${id}`
+/** An input the editor can type in: the Studio renders them read-only until the document is loaded and listened to. */
+const editable = (page: Page, field: string) => page.locator(`[data-testid="field-${field}"] input:not([readonly]), [data-testid="field-${field}"] textarea:not([readonly])`).first()
+
+function datasetDocuments(): Map<string, Doc> {
+  const docs = new Map<string, Doc>()
+  for (const line of fs.readFileSync(server!.dataset, 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    const doc = JSON.parse(line) as Doc
+    docs.set(doc._id, doc)
+  }
+  return docs
+}
+
+/** Polls until `check` holds; functional waits only, nothing here is a timing assertion. */
+async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
+  const started = Date.now()
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.\n--- server log ---\n${server!.log().slice(-2000)}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+const readerPage = async (path: string) => {
+  const response = await fetch(server!.origin + path, { cache: 'no-store' })
+  return { status: response.status, html: await response.text() }
+}
+
+describe('editing in the Studio on the embedded dataset', () => {
+  it('saves an edit as a draft in the dataset file, and publishing shows it on the public page', async () => {
+    const id = 'article-deep-sea-mining-sediment-plumes'
+    const { context, open } = await editor()
+    const page = await open(documentPath(id))
+    const headline = editable(page, 'headline')
+    await headline.waitFor({ timeout: 60_000 })
+    await headline.fill('Sediment plumes travel farther than models predicted')
+
+    await eventually('the draft in the dataset file', () => datasetDocuments().get(`drafts.${id}`)?.headline === 'Sediment plumes travel farther than models predicted')
+    expect(datasetDocuments().get(id)?.headline).toBe('Deep-sea mining test shows sediment plumes travel farther than predicted')
+    // A draft is for editors: the public page still shows the published headline.
+    expect((await readerPage('/articles/deep-sea-mining-sediment-plumes')).html).not.toContain('models predicted')
+
+    await page.locator('[data-testid="action-publish"]').click()
+    await eventually('the published document in the dataset file', () => {
+      const docs = datasetDocuments()
+      return !docs.has(`drafts.${id}`) && docs.get(id)?.headline === 'Sediment plumes travel farther than models predicted'
+    })
+    await eventually('the public page to show the new headline', async () => (await readerPage('/articles/deep-sea-mining-sediment-plumes')).html.includes('Sediment plumes travel farther than models predicted'))
+    await context.close()
+  })
+
+  it('shows each editor the other’s change live, in two browsers on the same article, and loses neither edit', async () => {
+    const id = 'article-container-rates-slide-before-peak'
+    const [first, second] = [await editor(), await editor()]
+    const [mine, theirs] = [await first.open(documentPath(id)), await second.open(documentPath(id))]
+    await Promise.all([editable(mine, 'headline').waitFor({ timeout: 60_000 }), editable(theirs, 'headline').waitFor({ timeout: 60_000 })])
+
+    await editable(mine, 'headline').fill('Freight rates slide as new ships arrive')
+    await eventually('the other browser to show the new headline', async () => (await editable(theirs, 'headline').inputValue()) === 'Freight rates slide as new ships arrive')
+    await editable(theirs, 'standfirst').fill('Shipping lines face a glut of capacity.')
+    await eventually('the first browser to show the new standfirst', async () => (await editable(mine, 'standfirst').inputValue()) === 'Shipping lines face a glut of capacity.')
+
+    await eventually('both edits in the draft in the dataset file', () => {
+      const draft = datasetDocuments().get(`drafts.${id}`) as (Doc & { standfirst?: string }) | undefined
+      return draft?.headline === 'Freight rates slide as new ships arrive' && draft.standfirst === 'Shipping lines face a glut of capacity.'
+    })
+    await Promise.all([first.context.close(), second.context.close()])
+  })
+
+  it('discards a draft, duplicates, unpublishes and deletes, each seen in the dataset and on the reader site', async () => {
+    const id = 'article-mekong-drought-rice-planting'
+    const articlePath = '/articles/mekong-drought-rice-planting'
+    const { context, open } = await editor()
+    const page = await open(documentPath(id))
+    const action = async (name: string) => {
+      await page.locator('[data-testid="action-menu-button"]').click()
+      await page.locator(`[data-testid="action-${name}"]`).click()
+    }
+    const confirm = () => page.locator('[role="dialog"] [data-testid="confirm-button"]').click()
+    await editable(page, 'headline').waitFor({ timeout: 60_000 })
+
+    // Discard: the draft goes, the published article stays as it was.
+    await editable(page, 'headline').fill('A headline no one will read')
+    await eventually('the draft in the dataset file', () => datasetDocuments().has(`drafts.${id}`))
+    await action('Discardchanges')
+    await confirm()
+    await eventually('the draft to be discarded', () => !datasetDocuments().has(`drafts.${id}`))
+    expect(datasetDocuments().has(id)).toBe(true)
+
+    // Duplicate: a new draft with the same headline, under an id of its own.
+    const before = new Set(datasetDocuments().keys())
+    const headline = datasetDocuments().get(id)!.headline
+    await action('Duplicate')
+    await eventually('the duplicate in the dataset file', () => [...datasetDocuments().values()].some((doc) => !before.has(doc._id) && doc._id.startsWith('drafts.') && doc.headline === headline))
+
+    // Unpublish, then delete, the original.
+    await page.goto(documentPath(id))
+    await page.locator('[data-testid="document-header-Published-chip"]').click()
+    await page.locator('[data-testid="action-unpublish"]').click()
+    await confirm()
+    await eventually('the article to be unpublished', () => !datasetDocuments().has(id) && datasetDocuments().has(`drafts.${id}`))
+    await eventually('the public page to be gone', async () => (await readerPage(articlePath)).status === 404)
+
+    await page.goto(documentPath(id))
+    await editable(page, 'headline').waitFor({ timeout: 60_000 })
+    await action('Delete')
+    await confirm()
+    await eventually('the article to be deleted', () => !datasetDocuments().has(id) && !datasetDocuments().has(`drafts.${id}`))
+    await context.close()
+  })
+})
