@@ -1,4 +1,7 @@
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import sharp from 'sharp'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import CANARY_SECRETS from './canary.json'
 import { closeBrowser, launchBrowser } from './support/browser'
@@ -131,6 +134,62 @@ describe('editing in the Studio on the embedded dataset', () => {
       return draft?.headline === 'Freight rates slide as new ships arrive' && draft.standfirst === 'Shipping lines face a glut of capacity.'
     })
     await Promise.all([first.context.close(), second.context.close()])
+  })
+
+  it('creates an article with key points, a picture, a quote, a section and a byline; published, it is on the front and section pages, the feed and the sitemap', async () => {
+    const headline = 'Harbour cranes go electric in a first test for the port'
+    const slug = 'harbour-cranes-go-electric-in-a-first-test-for-the-port'
+    const picture = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'studio-upload-')), 'cranes.jpg')
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2a6f97' } }).jpeg().toFile(picture)
+    const imagesBefore = fs.readdirSync(path.join(path.dirname(server!.dataset), 'images')).length
+
+    const { context, open } = await editor()
+    const page = await open('/studio/intent/create/template=article;type=article/')
+    await editable(page, 'headline').waitFor({ timeout: 60_000 })
+    await editable(page, 'headline').fill(headline)
+    await page.locator('[data-testid="field-slug"] button:has-text("Generate")').click()
+    await editable(page, 'standfirst').fill('The first of twelve cranes now runs on grid power.')
+    await page.locator('[data-testid="field-keyPoints"] button:has-text("Add item")').click()
+    await page.keyboard.type('Twelve cranes will switch by 2028')
+    await page.locator('input[data-testid="file-button-input"]').first().setInputFiles(picture)
+    await editable(page, 'heroImage.alt').fill('A crane against a blue sky')
+    await page.locator('[data-testid="field-body"] [contenteditable="true"]').first().click()
+    await page.keyboard.type('The port authority switched its first crane on Monday.')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('We will not go back to diesel.')
+    await page.locator('[data-testid="field-body"] button:has-text("Paragraph")').first().click()
+    await page.locator('[data-ui="MenuItem"]:has-text("Quote")').first().click()
+    await page.locator('[data-testid="group-tab-all-fields"]').click()
+    const reference = (scope: string) => page.locator(`${scope} [data-testid="reference-input"] input[data-testid="autocomplete"]`).first()
+    await reference('').fill('Business')
+    await page.locator('[role="option"]').filter({ hasText: 'Business' }).first().click()
+    await page.locator('[data-testid="field-bylines"] button:has-text("Add item")').click()
+    await reference('[role="dialog"]').fill('Sophie')
+    await page.locator('[role="option"]').filter({ hasText: 'Sophie Laurent' }).first().click()
+    await page.keyboard.press('Escape')
+
+    await page.locator('[data-testid="action-publish"]').click({ timeout: 30_000 })
+    type Created = Doc & { keyPoints?: string[]; heroImage?: { _sanityAsset?: string; alt?: string }; body?: { style?: string }[]; section?: { _ref: string }; bylines?: { person: { _ref: string } }[] }
+    let created: Created | undefined
+    await eventually('the published article in the dataset file', () => {
+      created = [...datasetDocuments().values()].find((doc) => doc.headline === headline && !doc._id.startsWith('drafts.')) as Created | undefined
+      return Boolean(created?.bylines?.length)
+    })
+    expect(created).toMatchObject({
+      slug: { current: slug },
+      keyPoints: ['Twelve cranes will switch by 2028'],
+      heroImage: { alt: 'A crane against a blue sky', _sanityAsset: expect.stringMatching(/^image@file:\/\/\.\/images\/[0-9a-f]{40}-1600x900\.jpg$/) },
+      section: { _ref: 'section-business' },
+      bylines: [{ person: { _ref: 'person-sophie-laurent' } }],
+    })
+    expect(created!.body!.map((block) => block.style)).toEqual(['normal', 'blockquote'])
+    // The upload is a file in the dataset's images folder, as an export names it.
+    expect(fs.readdirSync(path.join(path.dirname(server!.dataset), 'images'))).toHaveLength(imagesBefore + 1)
+
+    for (const readerPath of [`/articles/${slug}`, '/', '/sections/business', '/feeds/rss.xml', '/sitemaps/articles-1.xml']) {
+      await eventually(`${readerPath} to list the new article`, async () => (await readerPage(readerPath)).html.includes(readerPath === '/sitemaps/articles-1.xml' ? `/articles/${slug}` : headline))
+    }
+    await context.close()
   })
 
   it('discards a draft, duplicates, unpublishes and deletes, each seen in the dataset and on the reader site', async () => {
