@@ -5,7 +5,13 @@ import { DEFAULT_API_VERSION } from '../env'
 /** Types the structure shows in lists of their own; everything else is reached through them. */
 export const SINGLETON_TYPES = new Set(['siteSettings'])
 
-const DRAFTS = '_id in path("drafts.**")'
+/**
+ * A draft, in the `raw` perspective (its own id) and in the Studio's default `drafts` perspective,
+ * where a draft stands in for its published document under the published id and keeps its own in
+ * `_originalId`.
+ */
+const DRAFT_ID = '_id in path("drafts.**")'
+const DRAFTS = `(${DRAFT_ID} || _originalId in path("drafts.**"))`
 
 /**
  * The editors' desk: articles by section, drafts in progress, recently published,
@@ -51,7 +57,7 @@ export const structure: StructureResolver = (S) =>
             .title('Recently published')
             .schemaType('article')
             .apiVersion(DEFAULT_API_VERSION)
-            .filter(`_type == "article" && !(${DRAFTS}) && defined(publishedAt)`)
+            .filter(`_type == "article" && !(${DRAFT_ID}) && defined(publishedAt)`)
             .defaultOrdering([{ field: 'publishedAt', direction: 'desc' }]),
         ),
       S.documentTypeListItem('article').title('All articles'),
