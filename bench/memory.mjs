@@ -18,7 +18,7 @@ const REQUEST_TIMEOUT_S = 120
 
 const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`
 
-async function generate(articles) {
+export async function generate(articles) {
   const file = path.join(DATA_DIR, `articles-${articles}`, 'dataset.ndjson')
   const started = Date.now()
   const { code, output } = await runGroup(process.execPath, ['scripts/generate-dataset.mjs', '--articles', String(articles), '--out', file], { cwd: ROOT, env: process.env })

@@ -49,7 +49,7 @@ export async function ensureBuild({ reuse }) {
  * Starts `next start` on 127.0.0.1:`port` on a fresh copy of the build (without its build
  * cache), so that the pages one run renders and caches never reach another run.
  */
-export async function startNext({ name, port, dataset }) {
+export async function startNext({ name, port, dataset, env = {} }) {
   await assertPortFree(port)
   const distDir = `${BUILD_DIR}-${name}`
   const copy = path.join(ROOT, distDir)
@@ -58,7 +58,7 @@ export async function startNext({ name, port, dataset }) {
   fs.cpSync(path.join(ROOT, BUILD_DIR), copy, { recursive: true, filter: (source) => !source.startsWith(buildCache) })
 
   const log = path.join(DATA_DIR, `next-${name}.log`)
-  const server = startGroup(START, ['-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env: nextEnv(distDir, dataset), log })
+  const server = startGroup(START, ['-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env: { ...nextEnv(distDir, dataset), ...env }, log })
   const url = `http://127.0.0.1:${port}`
   try {
     // The robots route reads no content, so the dataset is not loaded before the caller measures.

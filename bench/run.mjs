@@ -2,7 +2,7 @@
 /**
  * The site's benchmarks, with one summary of every figure beside its target:
  *   npm run bench [-- --duration 20 --connections 64 --articles 10000 --skip-build
- *                    --only http,memory,queries,edit --static nginx|node]
+ *                    --only http,memory,queries,edit,lake --static nginx|node]
  * Prints figures; a missed target never fails it. It exits non-zero only when something
  * broke (a build or a server that did not start), after running the other parts.
  */
@@ -11,13 +11,14 @@ import os from 'node:os'
 import { optionValue } from '../scripts/cli-options.mjs'
 import { benchEditToLive } from './edit-step.mjs'
 import { benchHttp } from './http.mjs'
+import { benchLake } from './lake-step.mjs'
 import { ms } from './load.mjs'
 import { benchMemory } from './memory.mjs'
 import { DATA_DIR, ensureBuild } from './next.mjs'
 import { QUERY_TARGETS_MS, benchQueries } from './queries-step.mjs'
 
-const PARTS = ['http', 'memory', 'queries', 'edit']
-const NEXT_PORTS = { http: 3200, memory: 3201, edit: 3202 }
+const PARTS = ['http', 'memory', 'queries', 'edit', 'lake']
+const NEXT_PORTS = { http: 3200, memory: 3201, edit: 3202, lake: 3203 }
 const STATIC_PORT = 8080
 const PROXY_CACHE_PORT = 8081
 
@@ -56,7 +57,7 @@ const articleRows = (label, load, staticLoad, ratio) => [
 function summary(opts, results) {
   const size = opts.articles.toLocaleString('en')
   const rows = []
-  const { http, memory, queries, edit } = results
+  const { http, memory, queries, edit, lake } = results
   if (http) {
     rows.push(...articleRows(`bare next start (${http.generator})`, http.next, http.static, http.ratio))
     const { floor } = http
@@ -83,6 +84,16 @@ function summary(opts, results) {
         ? ['edit-to-live (local)', `skipped: ${edit.skipped}`, '≤ 1 s', '?']
         : ['edit-to-live (local), median / max', `${edit.median} / ${edit.max} ms (${edit.edits} edits)`, '≤ 1000 ms', mark(edit.max <= 1000)],
     )
+  }
+  if (lake) {
+    for (const [label, figures] of Object.entries(lake)) {
+      const size = label === 'demo' ? 'the demo dataset' : `${Number(label).toLocaleString('en')} articles`
+      rows.push([`local lake, ${size}: a mutation's acknowledgement, median / p95`, `${figures.ack.median} / ${figures.ack.p95} ms`, '', ''])
+      rows.push([`local lake, ${size}: Studio publish to the public page, median / p95`, `${figures.publish.median} / ${figures.publish.p95} ms`, '≤ 1000 ms', mark(figures.publish.p95 <= 1000)])
+      rows.push([`local lake, ${size}: Studio cold load to a listed desk`, `${figures.coldLoadMs} ms`, '', ''])
+      rows.push([`local lake, ${size}: connections the Studio holds with a document open`, `${figures.held}`, '≤ 6 (HTTP/1.1 per host)', mark(figures.held <= 6)])
+      rows.push([`local lake, ${size}: server RSS with two Studio tabs open`, `${fixed(figures.rssTwoTabs / 1e6)} MB`, '', ''])
+    }
   }
   console.log(`\n== Summary (Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 16)}Z, load average now ${loadAverage()})\n`)
   console.log('| figure | measured | target | met |\n|---|---|---|---|')
@@ -125,6 +136,7 @@ async function main() {
   }
   await attempt('queries', () => benchQueries({ articles }))
   if (built) await attempt('edit', () => benchEditToLive({ port: NEXT_PORTS.edit, runs: 5 }))
+  if (built) await attempt('lake', () => benchLake({ port: NEXT_PORTS.lake, articles }))
 
   summary(opts, results)
   if (broken.length) {
