@@ -106,10 +106,13 @@ class Channel {
       const url = `${localLakeHost()}/v1/data/channel/${LOCAL_LAKE_DATASET}/${id}`
       // A failed request means the channel is gone: its stream's error reopens everything.
       this.sending = this.sending.then(() =>
-        fetch(url, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(
-          () => undefined,
-          () => undefined,
-        ),
+        fetch(url, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+          // Read to the end, so the connection goes back to the browser's pool.
+          .then((response) => response.text())
+          .then(
+            () => undefined,
+            () => undefined,
+          ),
       )
     })
   }

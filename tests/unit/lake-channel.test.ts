@@ -48,7 +48,7 @@ beforeAll(() => {
   Object.assign(window, { EventSource: NativeEventSource, WebSocket: NativeWebSocket })
   window.fetch = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
     posts.push({ url: String(url), body: JSON.parse(String(init?.body)) })
-    return { ok: true } as Response
+    return { ok: true, text: async () => '{}' } as Response
   })
   shareLakeConnections()
 })
