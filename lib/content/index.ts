@@ -219,3 +219,4 @@ export async function getRelatedArticles(
   const raw = await run(RELATED_QUERY, params, ['article'], options)
   return validateEach(ArticleCardSchema, raw, 'Article').filter((card) => card._id !== article._id)
 }
+export { checkStudioPreviewSecret, type StudioPreviewCheck } from './preview-secrets'

@@ -24,7 +24,7 @@ const consoleErrors: string[] = []
 
 beforeAll(async () => {
   ;[server, browser] = await Promise.all([
-    startOwnServer({ name: 'studio-editing', ports: [3140, 3141, 3142, 3143, 3144], copyImages: true, env: { LOCAL_EDITOR_TOKEN: CANARY_SECRETS.LOCAL_EDITOR_TOKEN } }),
+    startOwnServer({ name: 'studio-editing', ports: [3140, 3141, 3142, 3143, 3144], copyImages: true, env: { LOCAL_EDITOR_TOKEN: CANARY_SECRETS.LOCAL_EDITOR_TOKEN, PREVIEW_SECRET: CANARY_SECRETS.PREVIEW_SECRET } }),
     launchBrowser(),
   ])
 }, 120_000)
@@ -159,17 +159,28 @@ describe('editing in the Studio on the embedded dataset', () => {
     await page.keyboard.type('We will not go back to diesel.')
     await page.locator('[data-testid="field-body"] button:has-text("Paragraph")').first().click()
     await page.locator('[data-ui="MenuItem"]:has-text("Quote")').first().click()
-    await page.locator('[data-testid="group-tab-all-fields"]').click()
-    const reference = (scope: string) => page.locator(`${scope} [data-testid="reference-input"] input[data-testid="autocomplete"]`).first()
-    await reference('').fill('Business')
-    await page.locator('[role="option"]').filter({ hasText: 'Business' }).first().click()
+    // Every field on one form; a click that only closes the style menu's popover is tried again.
+    await eventually('the form to show all fields', async () => {
+      await page.locator('[data-testid="group-tab-all-fields"]').click()
+      return page.locator('[data-testid="field-bylines"]').isVisible()
+    })
+    /** Types into a reference field and picks the match from its own list of options (in its popover: the desk's lists have options too). */
+    const choose = async (scope: string, typed: string, option: string) => {
+      const input = page.locator(`${scope} [data-testid="reference-input"] input[data-testid="autocomplete"]`).first()
+      await input.fill(typed)
+      await page.locator('[data-ui="Popover"] [role="option"]').filter({ hasText: option }).first().click()
+    }
+    await choose('', 'Business', 'Business')
     await page.locator('[data-testid="field-bylines"] button:has-text("Add item")').click()
-    await reference('[role="dialog"]').fill('Sophie')
-    await page.locator('[role="option"]').filter({ hasText: 'Sophie Laurent' }).first().click()
+    await choose('[role="dialog"]', 'Sophie', 'Sophie Laurent')
     await page.keyboard.press('Escape')
 
-    await page.locator('[data-testid="action-publish"]').click({ timeout: 30_000 })
     type Created = Doc & { keyPoints?: string[]; heroImage?: { _sanityAsset?: string; alt?: string }; body?: { style?: string }[]; section?: { _ref: string }; bylines?: { person: { _ref: string } }[] }
+    // Every edit saved in the draft first: a publish sends the draft as the lake holds it.
+    await eventually('the whole draft in the dataset file', () =>
+      [...datasetDocuments().values()].some((doc) => doc._id.startsWith('drafts.') && doc.headline === headline && Boolean((doc as Created).bylines?.[0]?.person)),
+    )
+    await page.locator('[data-testid="action-publish"]').click({ timeout: 30_000 })
     let created: Created | undefined
     await eventually('the published article in the dataset file', () => {
       created = [...datasetDocuments().values()].find((doc) => doc.headline === headline && !doc._id.startsWith('drafts.')) as Created | undefined
@@ -189,6 +200,34 @@ describe('editing in the Studio on the embedded dataset', () => {
     for (const readerPath of [`/articles/${slug}`, '/', '/sections/business', '/feeds/rss.xml', '/sitemaps/articles-1.xml']) {
       await eventually(`${readerPath} to list the new article`, async () => (await readerPage(readerPath)).html.includes(readerPath === '/sitemaps/articles-1.xml' ? `/articles/${slug}` : headline))
     }
+    await context.close()
+  })
+
+  it('shares a draft through the Studio’s "Share preview link", offline: the link shows the draft, the public page does not', async () => {
+    const id = 'article-silk-road-textiles-exhibition'
+    const { context, open } = await editor()
+    const page = await open(documentPath(id))
+    await editable(page, 'headline').waitFor({ timeout: 60_000 })
+    await editable(page, 'headline').fill('A draft for one reader’s eyes')
+    await eventually('the draft in the dataset file', () => datasetDocuments().get(`drafts.${id}`)?.headline === 'A draft for one reader’s eyes')
+
+    await page.locator('[data-testid="action-menu-button"]').click()
+    await page.locator('[data-testid="action-Sharepreview link"]').click()
+    const shown = page.locator('[role="dialog"] code')
+    await shown.waitFor({ timeout: 30_000 })
+    const link = new URL(await shown.innerText())
+    expect(link.pathname).toMatch(/^\/preview\/[^/]+$/)
+    const preview = await readerPage(link.pathname)
+    expect(preview.status).toBe(200)
+    expect(preview.html).toContain('A draft for one reader’s eyes')
+    expect((await readerPage('/articles/silk-road-textiles-exhibition')).html).not.toContain('A draft for one reader’s eyes')
+    // The Studio's secret lived in memory only.
+    expect(fs.readFileSync(`${server!.dataset}.journal`, 'utf8')).not.toContain('sanity.previewUrlSecret')
+    expect(fs.readFileSync(server!.dataset, 'utf8')).not.toContain('sanity.previewUrlSecret')
+
+    // Without a secret the Studio made, no link.
+    const forged = await fetch(`${server!.origin}/api/preview-link?slug=silk-road-textiles-exhibition&sanity-preview-secret=forged`, { method: 'POST' })
+    expect(forged.status).toBe(401)
     await context.close()
   })
 

@@ -136,6 +136,23 @@ describe('images', () => {
   })
 })
 
+describe('preview secrets', () => {
+  it('keeps the Studio’s preview secrets in memory only: never in the journal or the dataset file', async () => {
+    const secret = 'a-preview-secret-never-written-0123456789'
+    const response = await mutate([
+      { createOrReplace: { _id: 'drafts.secret-1', _type: 'sanity.previewUrlSecret', secret, studioUrl: 'http://localhost:3000/studio' } },
+      { createOrReplace: { _id: 'section-b', _type: 'section', title: 'Written with the secret' } },
+    ])
+    expect(response.status).toBe(200)
+    expect(await query('*[_type == "sanity.previewUrlSecret"][0].secret')).toBe(secret)
+    // The store rewrites the file within 2 s of a commit.
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    expect(fs.readFileSync(file, 'utf8')).toContain('Written with the secret')
+    expect(fs.readFileSync(`${file}.journal`, 'utf8')).not.toContain(secret)
+    expect(fs.readFileSync(file, 'utf8')).not.toContain(secret)
+  })
+})
+
 describe('durability', () => {
   it('holds every acknowledged transaction after a restart, and a line cut short by a crash is dropped', async () => {
     const ack = await mutate([{ createOrReplace: { _id: 'article-c', _type: 'article', headline: 'Acknowledged' } }])
@@ -153,7 +170,7 @@ describe('durability', () => {
     await restarted.commit('test', (draft) => draft.put({ _id: 'article-d', _type: 'article', headline: 'Flushed' }))
     await restarted.flush()
     const docs = fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
-    expect(docs.map((doc) => doc._id).sort()).toEqual(['article-a', 'article-c', 'article-d', 'section-a'])
+    expect(docs.map((doc) => doc._id).sort()).toEqual(['article-a', 'article-c', 'article-d', 'section-a', 'section-b'])
     expect(docs.find((doc) => doc._id === 'article-a').body).toHaveLength(1)
   })
 })

@@ -67,6 +67,14 @@ type StoreEvents = {
 }
 
 /**
+ * Sanity's preview secrets: made by the Studio for Presentation and "Share preview link", valid
+ * for an hour, and no content. They live in memory only, as private ids do, so no secret is ever
+ * journalled or written into the dataset file (which may be committed).
+ */
+const EPHEMERAL_TYPES = new Set(['sanity.previewUrlSecret', 'sanity.previewUrlShareAccess'])
+const isEphemeral = ({ id, before, after }: StoreChange) => isPrivateId(id) || EPHEMERAL_TYPES.has(String((after ?? before)?._type))
+
+/**
  * The embedded dataset as one store that the reader site's local source and the local Content
  * Lake (lib/lake) share: the documents in memory, each committed transaction made durable in the
  * journal (journal.ts) before it is acknowledged, the dataset file rewritten atomically soon
@@ -224,7 +232,7 @@ export class LocalStore {
 
   private async apply(transaction: CommittedTransaction, { inFile = false } = {}) {
     const { transactionId, timestamp, author, changes } = transaction
-    const durable = changes.filter(({ id }) => !isPrivateId(id))
+    const durable = changes.filter((change) => !isEphemeral(change))
     if (durable.length) {
       const journalled = {
         id: transactionId,
@@ -236,13 +244,14 @@ export class LocalStore {
       this.record({ t: 'tx', ...journalled }, at)
       this.lastTransactionId = transactionId
     }
-    for (const { id, after } of changes) {
+    for (const change of changes) {
+      const { id, after } = change
       if (after) this.docs.set(id, after)
       else this.docs.delete(id)
-      if (!inFile && !isPrivateId(id)) this.dirty.add(id)
+      if (!inFile && !isEphemeral(change)) this.dirty.add(id)
     }
     this.dataset = this.version()
-    this.events.onVersion(this.dataset, changes.some(({ id }) => !isDraftId(id) && !isPrivateId(id)))
+    this.events.onVersion(this.dataset, changes.some((change) => !isDraftId(change.id) && !isEphemeral(change)))
     if (this.dirty.size) this.scheduleWrite()
     for (const listener of this.listeners) listener(transaction)
   }
