@@ -3,6 +3,7 @@ import type { LocalStore } from '@/lib/content/sources/local-store'
 import { badRequest, LakeError, notFound } from './errors'
 import { eventStream, type SendEvent } from './event-stream'
 import { listenerOf } from './listener'
+import { liveListener } from './live'
 import { closePresenceSocket, openPresenceSocket, receive, type PresenceSocket } from './presence'
 
 /**
@@ -21,6 +22,7 @@ type Channel = { send: SendEvent; listeners: Map<string, () => void>; sockets: M
 const MAX_CHANNELS = 100
 const MAX_REQUESTS = 100
 const MAX_SOCKETS = 10
+const MAX_LISTENERS_PER_CHANNEL = 200
 const NAME = /^[A-Za-z0-9_-]{1,64}$/
 
 const CHANNELS = Symbol.for('news-portal.lake-channels')
@@ -43,8 +45,8 @@ export function openChannel(signal: AbortSignal): Response {
 }
 
 export type ChannelRequest = {
-  /** Listeners to start: a name the page chooses, and the query string of /data/listen. */
-  listen?: { name: string; search: string }[]
+  /** Listeners to start: a name the page chooses, and the query string of /data/listen (or of /data/live/events, for `live`). */
+  listen?: { name: string; search: string; kind?: 'listen' | 'live' }[]
   /** Listeners to stop, by name. */
   stop?: string[]
   /** Socket messages, by the socket's name; `close` ends the socket. */
@@ -70,13 +72,15 @@ export function channelRequest(store: LocalStore, id: string, body: ChannelReque
     channel.listeners.get(name)?.()
     channel.listeners.delete(name)
   }
-  for (const { name: given, search } of listen) {
+  for (const { name: given, search, kind } of listen) {
     const name = named(given)
     const event = (event: string, data: unknown, eventId?: string) => channel.send('listener', { name, event, data, id: eventId })
     channel.listeners.get(name)?.()
     try {
       if (typeof search !== 'string') throw badRequest('A listener is given by its query string.')
-      channel.listeners.set(name, listenerOf(store, new URLSearchParams(search)).start((e) => event(e.name, e.data, e.id)))
+      if (channel.listeners.size >= MAX_LISTENERS_PER_CHANNEL) throw badRequest(`A channel carries at most ${MAX_LISTENERS_PER_CHANNEL} listeners.`)
+      const listener = kind === 'live' ? liveListener(store) : listenerOf(store, new URLSearchParams(search))
+      channel.listeners.set(name, listener.start((e) => event(e.name, e.data, e.id)))
     } catch (error) {
       if (!(error instanceof LakeError)) throw error
       channel.listeners.delete(name)

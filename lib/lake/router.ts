@@ -8,7 +8,9 @@ import { isEditor } from './editor-token'
 import { badRequest, LakeError, notFound } from './errors'
 import { documentsAt, transactionsLog } from './history'
 import { channelRequest, openChannel, type ChannelRequest } from './channel'
+import { eventStream } from './event-stream'
 import { listen } from './listen'
+import { liveListener } from './live'
 import { planActions, planMutations, type MutationResult } from './mutations'
 import { perspectiveOf, queryParamsOf, runQuery } from './query'
 import { readJson } from './request-body'
@@ -58,6 +60,8 @@ async function route(request: Request, path: string[], { store, source }: NonNul
   if (joined === 'auth/providers') return json({ providers: [{ name: 'local', title: 'Editor token', url: new URL('/api/lake/sign-in', url).toString() }], thirdPartyLogin: false, sso: {} })
   if (joined === 'auth/logout') return signOut(request)
 
+  // Sanity's client asks whether this origin may call the lake, without credentials: it may.
+  if (joined === 'check/cors') return json({ result: { allowed: true, withCredentials: true } })
   if (!isEditor(request)) throw new LakeError(401, 'unauthorized', 'Sign in with the editor token: the sign-in link is in the server log (README, "Editors offline").')
   if (method !== 'GET' && method !== 'HEAD' && !sameOrigin(request)) throw new LakeError(403, 'forbidden', 'Writes to the local Content Lake come from the site itself only.')
 
@@ -70,6 +74,10 @@ async function route(request: Request, path: string[], { store, source }: NonNul
   const cloudOnly = cloudOnlyAnswer(area, rest, method)
   if (cloudOnly) return cloudOnly
 
+  if (area === 'data' && rest[0] === 'live') {
+    if (rest[1] !== 'events' || rest[2] !== LOCAL_DATASET_NAME) throw notFound(`The Live Content API answers /data/live/events/${LOCAL_DATASET_NAME}.`)
+    return eventStream(request.signal, (send) => liveListener(store).start(({ name, data, id }) => send(name, data, id)))
+  }
   if (area === 'data' || area === 'assets') {
     const [kind, dataset, ...ids] = rest
     if (dataset !== LOCAL_DATASET_NAME) throw notFound(`Dataset "${dataset ?? ''}" not found: the local Content Lake holds "${LOCAL_DATASET_NAME}".`)

@@ -7,14 +7,15 @@ import { LOCAL_LAKE_DATASET, localLakeHost } from './local-lake'
  * A browser opens at most 6 connections to a host over HTTP/1.1, and the Studio holds about ten
  * event streams with a document open: the ones past six never connect, and the form stays
  * read-only. The page's EventSource and WebSocket are therefore replaced, for the local lake's
- * addresses only, by stand-ins that carry each listener and socket over one channel
- * (lib/lake/channel.ts): one stream down, small POSTs up. To Sanity's client and to the Studio
+ * addresses only (listeners, Live Content API events, the presence socket), by stand-ins that
+ * carry each of them over one channel (lib/lake/channel.ts): one stream down, small POSTs up. To Sanity's client and to the Studio
  * they behave as the browser's own: `open`, named message events, `error` with the ready state
  * that tells a reconnect from an end, `close()`.
  */
 type Delivery = { name: string; event: string; data: unknown; id?: string }
 
 const listenPath = /\/data\/listen\/[^/?]+$/
+const livePath = /\/data\/live\/events\/[^/?]+$/
 const socketPath = /\/socket\/[^/?]+$/
 
 /** The lake address a URL names, if it is one of the lake's listeners or sockets. */
@@ -36,10 +37,10 @@ class Channel {
 
   name = (kind: string) => `${kind}-${++this.names}`
 
-  addListener(listener: SharedListener, search: string) {
+  addListener(listener: SharedListener) {
     this.listeners.set(listener.name, listener)
     this.open()
-    if (this.id) this.request({ listen: [{ name: listener.name, search }] })
+    if (this.id) this.request({ listen: [listener.request] })
   }
 
   removeListener(listener: SharedListener) {
@@ -67,7 +68,7 @@ class Channel {
     source.addEventListener('channel', (event) => {
       this.id = (JSON.parse(event.data) as { id: string }).id
       this.pending = { listen: [], stop: [], socket: [] }
-      const listen = [...this.listeners.values()].map((listener) => ({ name: listener.name, search: listener.search }))
+      const listen = [...this.listeners.values()].map((listener) => listener.request)
       if (listen.length) this.request({ listen })
       this.sockets.forEach((socket) => socket.opened())
     })
@@ -135,12 +136,17 @@ class SharedListener extends EventTarget {
   constructor(
     private readonly channel: Channel,
     readonly url: string,
-    readonly search: string,
+    private readonly kind: 'listen' | 'live',
     readonly withCredentials: boolean,
   ) {
     super()
     this.name = channel.name('listener')
-    channel.addListener(this, search)
+    channel.addListener(this)
+  }
+
+  /** What the channel is asked to start for this listener. */
+  get request() {
+    return { name: this.name, search: new URL(this.url).search.slice(1), kind: this.kind }
   }
 
   deliver(event: string, data: unknown, id?: string) {
@@ -207,9 +213,10 @@ class SharedSocket extends EventTarget {
     this.fire(new Event('open'))
   }
 
+  /** As the browser's: an error before the socket opens, nothing sent once it has closed. */
   send(message: string) {
-    if (this.readyState !== this.OPEN) throw new DOMException('The socket is not open.', 'InvalidStateError')
-    this.channel.sendOnSocket(this, message)
+    if (this.readyState === this.CONNECTING) throw new DOMException('The socket is not open yet.', 'InvalidStateError')
+    if (this.readyState === this.OPEN) this.channel.sendOnSocket(this, message)
   }
 
   deliver(message: string) {
@@ -245,9 +252,11 @@ export function shareLakeConnections() {
   const channel = new Channel(NativeEventSource)
 
   const EventSourceOrListener = function (url: string | URL, init?: EventSourceInit) {
-    const address = lakeAddress(url, listenPath)
+    const listener = lakeAddress(url, listenPath)
+    const live = listener ? undefined : lakeAddress(url, livePath)
+    const address = listener ?? live
     if (!address) return new NativeEventSource(url, init)
-    return new SharedListener(channel, address.href, address.search.slice(1), init?.withCredentials ?? false)
+    return new SharedListener(channel, address.href, live ? 'live' : 'listen', init?.withCredentials ?? false)
   }
   const WebSocketOrShared = function (url: string | URL, protocols?: string | string[]) {
     const address = lakeAddress(url, socketPath)

@@ -61,6 +61,10 @@ async function editor(): Promise<{ context: BrowserContext; open: (path: string)
       if (message.type() === 'error') consoleErrors.push(message.text())
     })
     page.on('pageerror', (error) => consoleErrors.push(error.message))
+    // Names the address of each failed load, which the console message leaves out.
+    page.on('response', (response) => {
+      if (response.status() >= 400) consoleErrors.push(`HTTP ${response.status()} ${response.url()}`)
+    })
     await page.goto(path)
     return page
   }
@@ -228,6 +232,27 @@ describe('editing in the Studio on the embedded dataset', () => {
     // Without a secret the Studio made, no link.
     const forged = await fetch(`${server!.origin}/api/preview-link?slug=silk-road-textiles-exhibition&sanity-preview-secret=forged`, { method: 'POST' })
     expect(forged.status).toBe(401)
+    await context.close()
+  })
+
+  it('opens an article in Presentation in draft mode, offline: the preview shows the draft, and a wrong secret turns nothing on', async () => {
+    const id = 'article-open-source-maintainers-fund'
+    const { context, open } = await editor()
+    const page = await open(documentPath(id))
+    await editable(page, 'headline').waitFor({ timeout: 60_000 })
+    await editable(page, 'headline').fill('A draft seen in Presentation')
+    await eventually('the draft in the dataset file', () => datasetDocuments().get(`drafts.${id}`)?.headline === 'A draft seen in Presentation')
+
+    await page.goto('/studio/presentation?preview=%2Farticles%2Fopen-source-maintainers-fund')
+    const preview = page.frameLocator('iframe').first()
+    await preview.getByText('A draft seen in Presentation').first().waitFor({ timeout: 60_000 })
+    await preview.getByText('Preview: showing drafts').first().waitFor()
+    // Readers still see the published article.
+    expect((await readerPage('/articles/open-source-maintainers-fund')).html).not.toContain('A draft seen in Presentation')
+
+    const forged = await fetch(`${server!.origin}/api/draft-mode/enable?sanity-preview-secret=forged&sanity-preview-pathname=/`, { redirect: 'manual' })
+    expect(forged.status).toBe(401)
+    expect(forged.headers.get('set-cookie')).toBeNull()
     await context.close()
   })
 

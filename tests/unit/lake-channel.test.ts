@@ -39,7 +39,7 @@ class NativeWebSocket extends EventTarget {
   }
 }
 
-type Post = { url: string; body: { listen?: { name: string; search: string }[]; stop?: string[]; socket?: { name: string; message?: string; close?: boolean }[] } }
+type Post = { url: string; body: { listen?: { name: string; search: string; kind?: string }[]; stop?: string[]; socket?: { name: string; message?: string; close?: boolean }[] } }
 const posts: Post[] = []
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 const LAKE = 'http://localhost/api/lake'
@@ -107,8 +107,17 @@ describe('the shared connection to the local lake', () => {
     channel.emit('channel', { id: 'c2' })
     await settle()
     expect(posts[2].url).toBe(`${LAKE}/v1/data/channel/embedded/c2`)
-    expect(posts[2].body.listen).toEqual([{ name: b.name, search: b.search }])
+    expect(posts[2].body.listen).toEqual([{ name: b.name, search: b.search, kind: 'listen' }])
     second.close()
+  })
+
+  it('carries the Live Content API’s events, which Presentation listens to, on the same stream', async () => {
+    const before = NativeEventSource.opened.length
+    const live = new window.EventSource(`${LAKE}/v2025-02-19/data/live/events/embedded?includeDrafts=true`, { withCredentials: true })
+    expect(NativeEventSource.opened.length).toBe(before)
+    await settle()
+    expect(posts.at(-1)!.body.listen).toEqual([expect.objectContaining({ search: 'includeDrafts=true', kind: 'live' })])
+    live.close()
   })
 
   it('tells a listener the stream ended when the server refuses it, so the client opens a new one', async () => {
@@ -145,5 +154,10 @@ describe('the shared connection to the local lake', () => {
 
     channel.fail(0)
     expect(events.at(-1)).toMatchObject({ type: 'close', readyState: 3 })
+    // As the browser's socket: a message after the close is dropped, not an error.
+    const sentBefore = posts.length
+    expect(() => socket.send('late')).not.toThrow()
+    await settle()
+    expect(posts).toHaveLength(sentBefore)
   })
 })

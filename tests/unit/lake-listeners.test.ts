@@ -106,6 +106,25 @@ describe('many listeners on one channel', () => {
   })
 })
 
+describe('live events for Presentation', () => {
+  it('says welcome, then restart for each committed transaction, on its own stream and on a channel', async () => {
+    const own = eventsOf(await call('v2025-02-19/data/live/events/embedded?includeDrafts=true'))
+    expect((await own.next()).event).toBe('welcome')
+    const channel = await openChannel()
+    await channel.ask({ listen: [{ name: 'live-1', search: 'includeDrafts=true', kind: 'live' }] })
+    expect((await channel.next()).data).toMatchObject({ name: 'live-1', event: 'welcome' })
+    await mutate([{ patch: { id: 'person-a', set: { name: 'Dee' } } }])
+    expect((await own.next()).event).toBe('restart')
+    expect((await channel.next()).data).toMatchObject({ name: 'live-1', event: 'restart' })
+    await Promise.all([own.close(), channel.close()])
+  })
+
+  it('answers the client’s CORS check without credentials, and nothing else', async () => {
+    expect(await (await call('v2025-02-19/check/cors', { token: null })).json()).toEqual({ result: { allowed: true, withCredentials: true } })
+    expect((await call('v2025-02-19/data/live/events/embedded', { token: null })).status).toBe(401)
+  })
+})
+
 describe('presence on the channel', () => {
   const rpc = (method: string, params: object, id: string) => JSON.stringify({ jsonrpc: '2.0', method, params, id })
   const socketMessage = async (channel: Awaited<ReturnType<typeof openChannel>>) => {
