@@ -4,6 +4,8 @@
  */
 const KEEP_ALIVE_MS = 20_000
 
+import type { Listener } from './listener'
+
 export type SendEvent = (name: string, data: unknown, id?: string) => void
 
 /**
@@ -56,3 +58,7 @@ export function eventStream(signal: AbortSignal, start: (send: SendEvent, end: (
     },
   })
 }
+
+/** One listener on a stream of its own, as /data/listen and /data/live/events serve it. */
+export const listenerStream = (signal: AbortSignal, listener: Listener): Response =>
+  eventStream(signal, (send) => listener.start(({ name, data, id }) => send(name, data, id)))

@@ -6,13 +6,31 @@ import { effectsOf } from './effects'
 import { badRequest, LakeError } from './errors'
 import { queryParamsOf } from './query'
 
-/** Listeners open at once, all editors together: each costs a query check per committed document. */
+/** Listeners open at once, all editors together (live ones included): each costs work per committed transaction. */
 const MAX_LISTENERS = 400
 const LISTENERS = Symbol.for('news-portal.lake-listeners')
 const open = ((globalThis as { [LISTENERS]?: { count: number } })[LISTENERS] ??= { count: 0 })
 
 /** One event of a listener, as a Server-Sent Event names it: its name, its data and its id. */
 export type ListenerEvent = { name: string; data: unknown; id?: string }
+
+/** A listener, checked and ready: `start` sends its events to `emit` and returns the function that stops it. */
+export type Listener = { start: (emit: (event: ListenerEvent) => void) => () => void }
+
+/** Refuses a listener past the limit, with a 503, before anything starts. */
+export function assertListenerRoom() {
+  if (open.count >= MAX_LISTENERS) throw new LakeError(503, 'tooManyListeners', `Too many listeners are open (${MAX_LISTENERS}); close some Studio tabs.`)
+}
+
+/** Counts a started listener against the limit; the function returned gives its place back, once. */
+export function countListener(): () => void {
+  open.count++
+  let counted = true
+  return () => {
+    if (counted) open.count--
+    counted = false
+  }
+}
 
 /**
  * A listener, as /data/listen defines it by its query string: a `welcome` first, then for each
@@ -21,7 +39,7 @@ export type ListenerEvent = { name: string; data: unknown; id?: string }
  * A query that is not GROQ, or one listener too many, throws a LakeError before anything starts;
  * `start` returns the function that stops it.
  */
-export function listenerOf(store: LocalStore, search: URLSearchParams): { start: (emit: (event: ListenerEvent) => void) => () => void } {
+export function listenerOf(store: LocalStore, search: URLSearchParams): Listener {
   const query = search.get('query')
   if (!query) throw badRequest('The listener needs a "query" parameter.')
   const params = queryParamsOf(search)
@@ -31,7 +49,7 @@ export function listenerOf(store: LocalStore, search: URLSearchParams): { start:
   } catch (error) {
     throw badRequest(`The listener's query is not valid GROQ: ${(error as Error).message}`)
   }
-  if (open.count >= MAX_LISTENERS) throw new LakeError(503, 'tooManyListeners', `Too many listeners are open (${MAX_LISTENERS}); close some Studio tabs.`)
+  assertListenerRoom()
   const includeResult = search.get('includeResult') !== 'false'
   const includePreviousRevision = search.get('includePreviousRevision') === 'true'
   const mendoza = search.get('effectFormat') === 'mendoza'
@@ -84,13 +102,13 @@ export function listenerOf(store: LocalStore, search: URLSearchParams): { start:
         })
         .catch(() => {})
     }
-    open.count++
+    const release = countListener()
     const unsubscribe = events.has('mutation') ? store.subscribe(onTransaction) : () => {}
     if (events.has('welcome')) emit({ name: 'welcome', data: { listenerName: randomUUID() } })
     return () => {
       if (closed) return
       closed = true
-      open.count--
+      release()
       unsubscribe()
     }
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { LocalStore } from '@/lib/content/sources/local-store'
-import type { ListenerEvent } from './listener'
+import { assertListenerRoom, countListener, type Listener } from './listener'
 
 /**
  * The Live Content API's events (/data/live/events), which Presentation's loader listens to: a
@@ -9,11 +9,17 @@ import type { ListenerEvent } from './listener'
  * that changed; the local lake's query answers carry no sync tags, so every change is a restart:
  * correct, and cheap at an editor's pace.
  */
-export function liveListener(store: LocalStore) {
+export function liveListener(store: LocalStore): Listener {
+  assertListenerRoom()
   return {
-    start(emit: (event: ListenerEvent) => void): () => void {
+    start(emit) {
+      const release = countListener()
       emit({ name: 'welcome', data: {}, id: randomUUID() })
-      return store.subscribe((transaction) => emit({ name: 'restart', data: {}, id: transaction.transactionId }))
+      const unsubscribe = store.subscribe((transaction) => emit({ name: 'restart', data: {}, id: transaction.transactionId }))
+      return () => {
+        release()
+        unsubscribe()
+      }
     },
   }
 }

@@ -8,8 +8,8 @@ import { isEditor } from './editor-token'
 import { badRequest, LakeError, notFound } from './errors'
 import { documentsAt, transactionsLog } from './history'
 import { channelRequest, openChannel, type ChannelRequest } from './channel'
-import { eventStream } from './event-stream'
-import { listen } from './listen'
+import { listenerStream } from './event-stream'
+import { listenerOf } from './listener'
 import { liveListener } from './live'
 import { planActions, planMutations, type MutationResult } from './mutations'
 import { perspectiveOf, queryParamsOf, runQuery } from './query'
@@ -76,7 +76,7 @@ async function route(request: Request, path: string[], { store, source }: NonNul
 
   if (area === 'data' && rest[0] === 'live') {
     if (rest[1] !== 'events' || rest[2] !== LOCAL_DATASET_NAME) throw notFound(`The Live Content API answers /data/live/events/${LOCAL_DATASET_NAME}.`)
-    return eventStream(request.signal, (send) => liveListener(store).start(({ name, data, id }) => send(name, data, id)))
+    return listenerStream(request.signal, liveListener(store))
   }
   if (area === 'data' || area === 'assets') {
     const [kind, dataset, ...ids] = rest
@@ -102,7 +102,7 @@ async function route(request: Request, path: string[], { store, source }: NonNul
         return json({ documents, omitted })
       }
       case 'listen':
-        return listen(store, url, request.signal)
+        return listenerStream(request.signal, listenerOf(store, url.searchParams))
       // Documents in other datasets that refer to one here: the embedded dataset is the only one.
       case 'references':
         return json({ totalCount: 0, references: [] })

@@ -119,8 +119,17 @@ class Channel {
   }
 }
 
+/** An EventTarget that also calls its `on<type>` property, as the browser's EventSource and WebSocket do. */
+class HandlerTarget extends EventTarget {
+  protected fire(event: Event) {
+    this.dispatchEvent(event)
+    const handler = (this as unknown as Record<string, unknown>)[`on${event.type}`]
+    if (typeof handler === 'function') handler.call(this, event)
+  }
+}
+
 /** What the Studio's client gets for `new EventSource(<a lake listener>)`. */
-class SharedListener extends EventTarget {
+class SharedListener extends HandlerTarget {
   static readonly CONNECTING = 0
   static readonly OPEN = 1
   static readonly CLOSED = 2
@@ -170,15 +179,10 @@ class SharedListener extends EventTarget {
     this.channel.removeListener(this)
   }
 
-  private fire(event: Event) {
-    this.dispatchEvent(event)
-    const handler = event.type === 'open' ? this.onopen : event.type === 'message' ? this.onmessage : event.type === 'error' ? this.onerror : null
-    handler?.call(this, event as MessageEvent)
-  }
 }
 
 /** What the Studio's presence gets for `new WebSocket(<the lake's socket>)`. */
-class SharedSocket extends EventTarget {
+class SharedSocket extends HandlerTarget {
   static readonly CONNECTING = 0
   static readonly OPEN = 1
   static readonly CLOSING = 2
@@ -237,11 +241,6 @@ class SharedSocket extends EventTarget {
     this.fire(new CloseEvent('close', { code, reason, wasClean: true }))
   }
 
-  private fire(event: Event) {
-    this.dispatchEvent(event)
-    const handlers: Record<string, ((event: never) => void) | null> = { open: this.onopen, message: this.onmessage, error: this.onerror, close: this.onclose }
-    handlers[event.type]?.call(this, event as never)
-  }
 }
 
 /** Puts the stand-ins in place of the page's EventSource and WebSocket; other addresses get the browser's own. */

@@ -94,6 +94,16 @@ async function eventually(what: string, check: () => boolean | Promise<boolean>,
   }
 }
 
+/** An editor opens an article and types a new headline; returns once the draft is in the dataset file. */
+async function draftHeadline(id: string, headline: string) {
+  const { context, open } = await editor()
+  const page = await open(documentPath(id))
+  await editable(page, 'headline').waitFor({ timeout: 60_000 })
+  await editable(page, 'headline').fill(headline)
+  await eventually('the draft in the dataset file', () => datasetDocuments().get(`drafts.${id}`)?.headline === headline)
+  return { context, page }
+}
+
 const readerPage = async (path: string) => {
   const response = await fetch(server!.origin + path, { cache: 'no-store' })
   return { status: response.status, html: await response.text() }
@@ -102,13 +112,7 @@ const readerPage = async (path: string) => {
 describe('editing in the Studio on the embedded dataset', () => {
   it('saves an edit as a draft in the dataset file, and publishing shows it on the public page', async () => {
     const id = 'article-deep-sea-mining-sediment-plumes'
-    const { context, open } = await editor()
-    const page = await open(documentPath(id))
-    const headline = editable(page, 'headline')
-    await headline.waitFor({ timeout: 60_000 })
-    await headline.fill('Sediment plumes travel farther than models predicted')
-
-    await eventually('the draft in the dataset file', () => datasetDocuments().get(`drafts.${id}`)?.headline === 'Sediment plumes travel farther than models predicted')
+    const { context, page } = await draftHeadline(id, 'Sediment plumes travel farther than models predicted')
     expect(datasetDocuments().get(id)?.headline).toBe('Deep-sea mining test shows sediment plumes travel farther than predicted')
     // A draft is for editors: the public page still shows the published headline.
     expect((await readerPage('/articles/deep-sea-mining-sediment-plumes')).html).not.toContain('models predicted')
@@ -209,11 +213,7 @@ describe('editing in the Studio on the embedded dataset', () => {
 
   it('shares a draft through the Studio’s "Share preview link", offline: the link shows the draft, the public page does not', async () => {
     const id = 'article-silk-road-textiles-exhibition'
-    const { context, open } = await editor()
-    const page = await open(documentPath(id))
-    await editable(page, 'headline').waitFor({ timeout: 60_000 })
-    await editable(page, 'headline').fill('A draft for one reader’s eyes')
-    await eventually('the draft in the dataset file', () => datasetDocuments().get(`drafts.${id}`)?.headline === 'A draft for one reader’s eyes')
+    const { context, page } = await draftHeadline(id, 'A draft for one reader’s eyes')
 
     await page.locator('[data-testid="action-menu-button"]').click()
     await page.locator('[data-testid="action-Sharepreview link"]').click()
@@ -237,11 +237,7 @@ describe('editing in the Studio on the embedded dataset', () => {
 
   it('opens an article in Presentation in draft mode, offline: the preview shows the draft, and a wrong secret turns nothing on', async () => {
     const id = 'article-open-source-maintainers-fund'
-    const { context, open } = await editor()
-    const page = await open(documentPath(id))
-    await editable(page, 'headline').waitFor({ timeout: 60_000 })
-    await editable(page, 'headline').fill('A draft seen in Presentation')
-    await eventually('the draft in the dataset file', () => datasetDocuments().get(`drafts.${id}`)?.headline === 'A draft seen in Presentation')
+    const { context, page } = await draftHeadline(id, 'A draft seen in Presentation')
 
     await page.goto('/studio/presentation?preview=%2Farticles%2Fopen-source-maintainers-fund')
     const preview = page.frameLocator('iframe').first()

@@ -125,6 +125,30 @@ describe('live events for Presentation', () => {
   })
 })
 
+describe('the limit on listeners', () => {
+  it('answers 503 past 400 listeners, live streams counted too, and has room again once one closes', async () => {
+    const open: Response[] = []
+    for (;;) {
+      const response = await call(`v2025-02-19/data/listen/embedded?query=*`)
+      if (response.status !== 200) {
+        expect(response.status).toBe(503)
+        break
+      }
+      open.push(response)
+      if (open.length > 1000) throw new Error('no limit')
+    }
+    expect(open.length).toBeLessThanOrEqual(400)
+    expect((await call('v2025-02-19/data/live/events/embedded')).status).toBe(503)
+    await open.pop()!.body!.cancel()
+    const live = await call('v2025-02-19/data/live/events/embedded')
+    expect(live.status).toBe(200)
+    await Promise.all([live, ...open].map((response) => response.body!.cancel()))
+    const again = await call(`v2025-02-19/data/listen/embedded?query=*`)
+    expect(again.status).toBe(200)
+    await again.body!.cancel()
+  })
+})
+
 describe('presence on the channel', () => {
   const rpc = (method: string, params: object, id: string) => JSON.stringify({ jsonrpc: '2.0', method, params, id })
   const socketMessage = async (channel: Awaited<ReturnType<typeof openChannel>>) => {
