@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { portIsFree } from './support/global-setup'
 import { DIST_DIR } from './support/server'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -56,18 +57,9 @@ function writeHeadline(file: string, headline: string) {
   fs.renameSync(`${file}.tmp`, file)
 }
 
-/** Another server on a test's port would answer in its place: refuse to start. */
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer()
-    probe.once('error', () => resolve(false))
-    probe.once('listening', () => probe.close(() => resolve(true)))
-    probe.listen(port, '127.0.0.1')
-  })
-}
-
 async function spawnLogged(name: string, port: number, command: string, args: string[], env: NodeJS.ProcessEnv) {
-  if (!(await portIsFree(port))) throw new Error(`Port ${port} is in use: stop whatever listens there (the shared cache tests use 3110-3113 and 6390).`)
+  // Another server on a test's port would answer in its place: refuse to start.
+  if (!(await portIsFree(port, '127.0.0.1'))) throw new Error(`Port ${port} is in use: stop whatever listens there (the shared cache tests use 3110-3113 and 6390).`)
   const logFile = path.join(work, `${name}.log`)
   const out = fs.openSync(logFile, 'w')
   // Own process group: stop() ends it and every child it started.
