@@ -14,6 +14,8 @@ export type PresenceSocket = {
   sessions: Set<string>
 }
 
+/** Subscriptions and announced sessions one socket may hold: the Studio uses one of each per tab. */
+const MAX_PER_SOCKET = 10
 const SOCKETS = Symbol.for('news-portal.lake-presence')
 const sockets = ((globalThis as { [SOCKETS]?: Set<PresenceSocket> })[SOCKETS] ??= new Set())
 
@@ -47,6 +49,8 @@ export function receive(socket: PresenceSocket, text: string) {
     case 'authorization':
       return result(true)
     case 'presence_subscribe': {
+      if (socket.subscriptions.size >= MAX_PER_SOCKET)
+        return socket.reply(message({ id: request.id, error: { code: -32600, message: `A socket holds at most ${MAX_PER_SOCKET} presence subscriptions.` } }))
       const subscription = randomUUID()
       socket.subscriptions.add(subscription)
       return result(subscription)
@@ -59,7 +63,7 @@ export function receive(socket: PresenceSocket, text: string) {
       return result(true)
     case 'presence_announce': {
       const data = (params.data ?? {}) as { sessionId?: unknown }
-      if (typeof data.sessionId === 'string' && socket.sessions.size < 100) socket.sessions.add(data.sessionId)
+      if (typeof data.sessionId === 'string' && socket.sessions.size < MAX_PER_SOCKET) socket.sessions.add(data.sessionId)
       broadcast(socket, { type: 'state', i: EDITOR.id, m: data })
       return result(true)
     }

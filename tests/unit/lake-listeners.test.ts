@@ -179,6 +179,16 @@ describe('presence on the channel', () => {
     await theirs.close()
   })
 
+  it('holds at most 10 presence subscriptions on a socket', async () => {
+    const channel = await openChannel()
+    await channel.ask({ socket: Array.from({ length: 11 }, (_, i) => ({ name: 's', message: rpc('presence_subscribe', {}, `r${i}`) })) })
+    const answers = []
+    for (let i = 0; i < 11; i++) answers.push(await socketMessage(channel))
+    expect(answers.filter((answer) => typeof answer.result === 'string')).toHaveLength(10)
+    expect(answers.at(-1)).toMatchObject({ id: 'r10', error: { code: -32600 } })
+    await channel.close()
+  })
+
   it('answers an unknown method with a JSON-RPC error', async () => {
     const channel = await openChannel()
     await channel.ask({ socket: [{ name: 's', message: rpc('presence_fly', {}, 'x') }] })
