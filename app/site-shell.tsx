@@ -1,9 +1,9 @@
-import { VisualEditing } from 'next-sanity/visual-editing'
 import { draftMode } from 'next/headers'
 import type { ReactNode } from 'react'
 import { SiteFrame } from '@/components/SiteFrame'
 import { getSiteChrome } from '@/lib/content'
 import { readConfig } from '@/lib/env'
+import { DraftModeTools } from './draft-mode-tools'
 
 /**
  * The reader site's frame with its data: used by the (site) layout, and by the root
@@ -16,7 +16,7 @@ export async function SiteShell({ children }: { children: ReactNode }) {
       <SiteFrame title={settings.title} description={settings.description} sections={sections} drafts={drafts}>
         {children}
       </SiteFrame>
-      {drafts && readConfig().source.mode === 'sanity' ? <VisualEditing /> : null}
+      {drafts ? <DraftModeTools followLocalChanges={readConfig().source.mode === 'local'} /> : null}
     </>
   )
 }

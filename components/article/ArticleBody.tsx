@@ -1,4 +1,5 @@
 import { PortableText, type PortableTextComponents } from '@portabletext/react'
+import type { EditTarget } from '@/lib/content'
 import type { Body, BodyImage } from '@/lib/content/schemas'
 import { Picture } from '../Picture'
 import styles from './article.module.css'
@@ -29,9 +30,9 @@ const components: PortableTextComponents = {
 }
 
 /** The story's text: paragraphs, subheadings, quotes, links and images. */
-export function ArticleBody({ body }: { body: Body }) {
+export function ArticleBody({ body, edit }: { body: Body; edit?: EditTarget }) {
   return (
-    <div className={styles.body}>
+    <div className={styles.body} {...edit?.('body')}>
       <PortableText value={body} components={components} />
     </div>
   )

@@ -1,3 +1,4 @@
+import type { EditTarget } from '@/lib/content'
 import type { PreviewArticle } from '@/lib/content/preview'
 import { ArticleBody } from './ArticleBody'
 import { Bylines } from './Bylines'
@@ -15,19 +16,21 @@ type Props = {
   article: PreviewArticle
   timeZone?: string
   siteLanguage?: string
+  /** In draft mode: marks the fields for Presentation's click-to-edit overlays. */
+  edit?: EditTarget
   /** Shown after the story: topics, related articles. */
   children?: React.ReactNode
 }
 
 /** The story as a reader sees it, in the order of the source: headline to editor's credit. */
-export function ArticleView({ article, timeZone, siteLanguage, children }: Props) {
+export function ArticleView({ article, timeZone, siteLanguage, edit, children }: Props) {
   const lang = article.language && article.language !== siteLanguage ? article.language : undefined
   return (
     <article className={styles.article} lang={lang}>
       <header className={styles.header}>
         <SectionLabel section={article.section} />
-        <h1>{article.headline}</h1>
-        <Standfirst text={article.standfirst} />
+        <h1 {...edit?.('headline')}>{article.headline}</h1>
+        <Standfirst text={article.standfirst} edit={edit} />
         <Bylines bylines={article.bylines} />
         <SourceCredit source={article.source} />
         <Dateline
@@ -37,9 +40,9 @@ export function ArticleView({ article, timeZone, siteLanguage, children }: Props
           readingTimeMinutes={article.readingTimeMinutes}
         />
       </header>
-      <HeroImage image={article.heroImage} />
-      <KeyPoints points={article.keyPoints} />
-      <ArticleBody body={article.body} />
+      <HeroImage image={article.heroImage} edit={edit} />
+      <KeyPoints points={article.keyPoints} edit={edit} />
+      <ArticleBody body={article.body} edit={edit} />
       <EditorCredit bylines={article.bylines} />
       {children}
     </article>

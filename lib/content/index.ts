@@ -220,3 +220,4 @@ export async function getRelatedArticles(
   return validateEach(ArticleCardSchema, raw, 'Article').filter((card) => card._id !== article._id)
 }
 export { checkStudioPreviewSecret, type StudioPreviewCheck } from './preview-secrets'
+export { articleEditTarget, type EditTarget } from './edit-target'

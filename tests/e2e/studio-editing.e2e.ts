@@ -235,7 +235,7 @@ describe('editing in the Studio on the embedded dataset', () => {
     await context.close()
   })
 
-  it('opens an article in Presentation in draft mode, offline: the preview shows the draft, and a wrong secret turns nothing on', async () => {
+  it('opens an article in Presentation in draft mode, offline: the draft shows, a click on a key point focuses its field, and typing shows in the preview without a reload', async () => {
     const id = 'article-open-source-maintainers-fund'
     const { context, page } = await draftHeadline(id, 'A draft seen in Presentation')
 
@@ -243,8 +243,30 @@ describe('editing in the Studio on the embedded dataset', () => {
     const preview = page.frameLocator('iframe').first()
     await preview.getByText('A draft seen in Presentation').first().waitFor({ timeout: 60_000 })
     await preview.getByText('Preview: showing drafts').first().waitFor()
-    // Readers still see the published article.
-    expect((await readerPage('/articles/open-source-maintainers-fund')).html).not.toContain('A draft seen in Presentation')
+    // Readers still see the published article, with no editing attributes.
+    const published = (await readerPage('/articles/open-source-maintainers-fund')).html
+    expect(published).not.toContain('A draft seen in Presentation')
+    expect(published).not.toContain('data-sanity')
+
+    // Click-to-edit: the key point's overlay opens the article with that very field focused.
+    const secondPoint = 'Grants will target widely used libraries maintained by one or two people'
+    await preview.locator('li[data-sanity]', { hasText: secondPoint }).click()
+    await eventually('the key point’s field to have the focus', () =>
+      page.evaluate((text) => {
+        const focused = document.activeElement as HTMLInputElement | null
+        return !!focused?.closest('[data-testid="field-keyPoints"]') && focused.value === text
+      }, secondPoint),
+    )
+
+    // What the editor types reaches the preview, in the same document (no reload).
+    const frame = page.frames().find((candidate) => candidate.url().includes('/articles/open-source-maintainers-fund'))!
+    await frame.evaluate(() => Object.assign(window, { loadedOnce: true }))
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.type('A key point typed in Presentation')
+    await preview.getByText('A key point typed in Presentation').first().waitFor({ timeout: 20_000 })
+    expect(await frame.evaluate(() => (window as { loadedOnce?: boolean }).loadedOnce)).toBe(true)
+    // The stream that refreshes the preview is for pages in draft mode only.
+    expect((await fetch(`${server!.origin}/api/draft-mode/changes`)).status).toBe(401)
 
     const forged = await fetch(`${server!.origin}/api/draft-mode/enable?sanity-preview-secret=forged&sanity-preview-pathname=/`, { redirect: 'manual' })
     expect(forged.status).toBe(401)

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { ArticleView } from '@/components/article/ArticleView'
 import { Topics } from '@/components/article/Topics'
 import { RelatedArticles } from '@/components/RelatedArticles'
-import { getArticle, getRelatedArticles, getSiteChrome, listArticleSlugs } from '@/lib/content'
+import { articleEditTarget, getArticle, getRelatedArticles, getSiteChrome, listArticleSlugs } from '@/lib/content'
 import { JsonLd } from '@/components/JsonLd'
 import { formatDateTime } from '@/lib/dates'
 import { readConfig } from '@/lib/env'
@@ -47,12 +47,12 @@ export default async function ArticlePage({ params }: Props) {
   const [article, { settings }] = await Promise.all([getArticle(slug), getSiteChrome()])
   if (!article) notFound()
   const structured = { siteUrl: readConfig().siteUrl, settings }
-  const related = await getRelatedArticles(article)
+  const [related, edit] = await Promise.all([getRelatedArticles(article), articleEditTarget(article)])
   return (
     <>
       <JsonLd data={newsArticleJsonLd(article, structured)} />
       <JsonLd data={articleBreadcrumbJsonLd(article, structured)} />
-      <ArticleView article={article} timeZone={settings.timeZone} siteLanguage={settings.language}>
+      <ArticleView article={article} timeZone={settings.timeZone} siteLanguage={settings.language} edit={edit}>
         <Topics tags={article.tags} />
       </ArticleView>
       <RelatedArticles articles={related} timeZone={settings.timeZone} />
