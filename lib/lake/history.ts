@@ -1,3 +1,4 @@
+import { isDraftId, publishedIdOf } from '@/lib/content/sources/draft-ids'
 import type { LocalStore } from '@/lib/content/sources/local-store'
 import type { SanityDocument } from '@/lib/content/sources/ndjson'
 import { effectsOf } from './effects'
@@ -8,13 +9,13 @@ const MAX_LIMIT = 10_000
 /** Author of the first transaction of a document that came with the dataset file. */
 const DATASET_AUTHOR = 'local-dataset'
 
-type Revision = { transactionId: string; timestamp: string; author: string; documents: Map<string, { before: SanityDocument | null; after: SanityDocument | null }> }
+export type Revision = { transactionId: string; timestamp: string; author: string; documents: Map<string, { before: SanityDocument | null; after: SanityDocument | null }> }
 
 /**
  * A document's revisions, oldest first: a first one for the version that came with the file
  * (its `_rev` and `_updatedAt`), then each journalled transaction.
  */
-async function revisionsOf(store: LocalStore, id: string): Promise<Revision[]> {
+export async function revisionsOf(store: LocalStore, id: string): Promise<Revision[]> {
   const entries = store.historyOf(id)
   const revisions: Revision[] = []
   // The journal holds a document's `before` on its first change only; each later one starts from the last `after`.
@@ -99,13 +100,19 @@ export async function documentsAt(store: LocalStore, idList: string, search: URL
   const time = search.get('time')
   if (!revision && !time) throw badRequest('Name a "revision" or a "time".')
   const documents: SanityDocument[] = []
-  for (const id of ids) {
+  const at = async (id: string) => {
     const revisions = await revisionsOf(store, id)
     const found = revision
       ? revisions.find((candidate) => candidate.transactionId === revision)
       : revisions.filter((candidate) => candidate.timestamp <= time!).at(-1)
     const doc = found?.documents.get(id)?.after
-    if (doc) documents.push({ ...doc, _rev: found!.transactionId })
+    return doc ? { ...doc, _rev: found!.transactionId } : undefined
+  }
+  for (const id of ids) {
+    // A draft "at" a revision of its published document (a publish with no draft before it, as
+    // for documents that came with the file) is the version that was published then.
+    const doc = (await at(id)) ?? (revision && isDraftId(id) ? await at(publishedIdOf(id)) : undefined)
+    if (doc) documents.push({ ...doc, _id: id })
   }
   if (!documents.length) throw notFound(`No revision ${revision ?? `at ${time}`} of ${ids.join(', ')}.`)
   return { documents }

@@ -6,6 +6,7 @@ import { uploadImage } from './assets'
 import { EDITOR, editorProject, editorUser } from './editor'
 import { isEditor } from './editor-token'
 import { badRequest, LakeError, notFound } from './errors'
+import { documentEvents } from './events'
 import { documentsAt, transactionsLog } from './history'
 import { channelRequest, openChannel, type ChannelRequest } from './channel'
 import { listenerStream } from './event-stream'
@@ -137,9 +138,8 @@ async function route(request: Request, path: string[], { store, source }: NonNul
         const [what, idList] = ids
         if (what === 'transactions' && idList) return transactionsLog(store, idList, url.searchParams)
         if (what === 'documents' && idList) return json(await documentsAt(store, idList, url.searchParams))
-        // The history panel's list of publish and unpublish events: none recorded, so it shows the edits from the transactions.
-        if (what === 'events') return json({ events: {}, nextCursor: '' })
-        throw notFound('History answers /transactions/<ids> and /documents/<ids>.')
+        if (what === 'events' && idList === 'documents' && ids[2]) return json(await documentEvents(store, ids[2], url.searchParams))
+        throw notFound('History answers /transactions/<ids>, /documents/<ids> and /events/documents/<id>.')
       }
     }
   }

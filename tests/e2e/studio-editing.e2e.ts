@@ -110,7 +110,7 @@ const readerPage = async (path: string) => {
 }
 
 describe('editing in the Studio on the embedded dataset', () => {
-  it('saves an edit as a draft in the dataset file, and publishing shows it on the public page', async () => {
+  it('saves an edit as a draft in the dataset file, publishing shows it on the public page, and the history panel restores the earlier version', async () => {
     const id = 'article-deep-sea-mining-sediment-plumes'
     const { context, page } = await draftHeadline(id, 'Sediment plumes travel farther than models predicted')
     expect(datasetDocuments().get(id)?.headline).toBe('Deep-sea mining test shows sediment plumes travel farther than predicted')
@@ -123,6 +123,22 @@ describe('editing in the Studio on the embedded dataset', () => {
       return !docs.has(`drafts.${id}`) && docs.get(id)?.headline === 'Sediment plumes travel farther than models predicted'
     })
     await eventually('the public page to show the new headline', async () => (await readerPage('/articles/deep-sea-mining-sediment-plumes')).html.includes('Sediment plumes travel farther than models predicted'))
+
+    // The history panel lists the publish; picking the version that came with the dataset and
+    // reverting to it makes a draft of it, and publishing that brings the old headline back.
+    const original = 'Deep-sea mining test shows sediment plumes travel farther than predicted'
+    await page.locator('[data-testid="pane-footer-document-status"]').click()
+    await page.getByRole('tab', { name: 'History' }).click()
+    const revisions = page.locator('[data-testid="timeline-item-button"]')
+    await revisions.nth(1).waitFor()
+    await revisions.last().click()
+    await eventually('the old revision in the form', async () => (await page.locator('[data-testid="field-headline"] input').first().inputValue()) === original)
+    await page.locator('[data-testid="action-reverttorevision"]').click()
+    await page.locator('[data-testid="confirm-popover-confirm-button"]').click()
+    await eventually('the restored draft in the dataset file', () => datasetDocuments().get(`drafts.${id}`)?.headline === original)
+    await page.locator('[data-testid="action-publish"]').click()
+    await eventually('the restored headline published', () => datasetDocuments().get(id)?.headline === original && !datasetDocuments().has(`drafts.${id}`))
+    await eventually('the public page to show the restored headline', async () => (await readerPage('/articles/deep-sea-mining-sediment-plumes')).html.includes(original))
     await context.close()
   })
 

@@ -121,6 +121,36 @@ describe('the Studio’s actions', () => {
     const first = await (await call('v2025-02-19/data/history/embedded/documents/article-a?revision=rev-1')).json()
     expect(first.documents[0].headline).toBe('First')
   })
+
+  it('lists the document’s events, newest first, for the history panel: publishes, drafts made and discarded', async () => {
+    const response = await (await call('v2025-02-19/data/history/embedded/events/documents/article-a?limit=100')).json()
+    const events = response.events['article-a'] as { type: string; revisionId?: string; versionRevisionId?: string; creationEvent?: { type: string } }[]
+    expect(events.map((event) => event.type)).toEqual([
+      'deleteDocumentVersion',
+      'createDocumentVersion',
+      'publishDocumentVersion',
+      'createDocumentVersion',
+      'publishDocumentVersion',
+    ])
+    const [discard, , publish, , original] = events
+    // A publish names the published revision (what "restore" reads back) and the draft's last one, with the event that made the draft.
+    const published = await (await call(`v2025-02-19/data/history/embedded/documents/article-a?revision=${publish.revisionId}`)).json()
+    expect(published.documents[0].headline).toBe('Second')
+    expect(publish).toMatchObject({ versionId: 'drafts.article-a', versionRevisionId: expect.any(String), creationEvent: { type: 'createDocumentVersion' } })
+    expect(discard.creationEvent).toMatchObject({ type: 'createDocumentVersion' })
+    expect(original).toMatchObject({ revisionId: 'rev-1' })
+    // A draft made after the publish starts from the published revision, which the panel shows for it.
+    expect(events[1]).toMatchObject({ revisionId: publish.revisionId })
+    // The draft "at" the first publish, which had no draft before it, is the version published then.
+    const draftAtFirst = await (await call('v2025-02-19/data/history/embedded/documents/drafts.article-a?revision=rev-1')).json()
+    expect(draftAtFirst.documents[0]).toMatchObject({ _id: 'drafts.article-a', headline: 'First' })
+    // Pages: two at a time, then the rest.
+    const first = await (await call('v2025-02-19/data/history/embedded/events/documents/article-a?limit=2')).json()
+    expect(first.events['article-a']).toHaveLength(2)
+    const rest = await (await call(`v2025-02-19/data/history/embedded/events/documents/article-a?limit=100&nextCursor=${first.nextCursor}`)).json()
+    expect(rest.events['article-a']).toHaveLength(3)
+    expect(rest.nextCursor).toBe('')
+  })
 })
 
 describe('images', () => {
