@@ -6,7 +6,8 @@ import { ChangeSchema, isPublishedId, isRevalidatedType, needsReferencingArticle
  * revalidateTag and the Content Lake in, the tests pass spies.
  *
  * Order matters: nothing is revalidated, and nothing is read from the Content Lake,
- * before the signature (which covers the timestamp and the exact body) is checked.
+ * before the signature (which covers the timestamp and the exact body) is checked; and no more
+ * of the body than MAX_BODY_BYTES is read.
  */
 
 /** A signature older (or further in the future) than this is refused: a replayed or delayed delivery. */
@@ -14,6 +15,9 @@ export const SIGNATURE_TOLERANCE_MS = 5 * 60 * 1000
 
 /** `t=<unix time in milliseconds>,v1=<base64url HMAC-SHA256 of "<t>.<body>">`, as @sanity/webhook reads it. */
 const SIGNATURE_HEADER = /^t=(\d+)[, ]+v1=([^, ]+)$/
+
+/** The largest body read. The projection in README.md sends a few hundred bytes: anything larger is not a delivery of the webhook. */
+export const MAX_BODY_BYTES = 64 * 1024
 
 export type RevalidationOptions = {
   /** SANITY_REVALIDATE_SECRET; without it the endpoint is off (404). */
@@ -47,7 +51,10 @@ export async function handleRevalidation(request: Request, options: Revalidation
     return refuse('the signature is more than 5 minutes old (or ahead of this server’s clock): a late or replayed delivery.')
   }
 
-  const raw = await request.text()
+  const raw = await readBody(request, MAX_BODY_BYTES)
+  if (raw === undefined) {
+    return json(413, { message: `Not revalidated: the body is larger than ${MAX_BODY_BYTES / 1024} KB, which no delivery of the webhook is.` })
+  }
   // The HMAC covers "<timestamp>.<body>" exactly as sent, so it is checked on the raw text.
   if (!raw.trim() || !(await isValidSignature(raw, signature, secret))) {
     return refuse('the signature does not match this body and SANITY_REVALIDATE_SECRET.')
@@ -91,4 +98,28 @@ export async function handleRevalidation(request: Request, options: Revalidation
   await settle?.()
   for (const tag of tags) revalidate(tag)
   return json(200, message ? { revalidated: tags, message } : { revalidated: tags })
+}
+
+/**
+ * The body as text, or undefined when it is larger than `limit` bytes: refused from its
+ * Content-Length before any of it is read; without one (a chunked upload), or past what it
+ * declared, as soon as the bytes read pass the limit, keeping none beyond it.
+ */
+async function readBody(request: Request, limit: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length')) > limit) return undefined
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength
+    if (size > limit) {
+      // Stops the upload: the rest is never read.
+      await reader.cancel()
+      return undefined
+    }
+    chunks.push(read.value)
+  }
+  // As request.text() decodes it (UTF-8, a leading BOM dropped): the text the signature was made over.
+  return new TextDecoder().decode(Buffer.concat(chunks))
 }

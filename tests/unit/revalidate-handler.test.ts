@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { SIGNATURE_HEADER_NAME, encodeSignatureHeader } from '@sanity/webhook'
-import { handleRevalidation, SIGNATURE_TOLERANCE_MS } from '@/lib/revalidate/handler'
+import { handleRevalidation, MAX_BODY_BYTES, SIGNATURE_TOLERANCE_MS } from '@/lib/revalidate/handler'
 
 /**
  * The webhook handler behind /api/revalidate, with deliveries signed as Sanity signs them
@@ -173,5 +173,62 @@ describe('without SANITY_REVALIDATE_SECRET', () => {
     expect(status).toBe(404)
     expect(body.message).toBe('Webhook revalidation is off: this site has no SANITY_REVALIDATE_SECRET.')
     expect(revalidate).not.toHaveBeenCalled()
+  })
+})
+
+/** A body of `count` chunks of `size` spaces, arriving only as it is read; `pulled.bytes` counts what was read. */
+function streamed(size: number, count: number) {
+  const pulled = { bytes: 0, cancelled: false }
+  let left = count
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (left-- === 0) return controller.close()
+        pulled.bytes += size
+        controller.enqueue(new Uint8Array(size).fill(0x20))
+      },
+      cancel() {
+        pulled.cancelled = true
+      },
+    },
+    { highWaterMark: 0 },
+  )
+  return { body, pulled }
+}
+
+// Node's Request needs `duplex` for a streamed body; the DOM types do not know it yet.
+const upload = (body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+  new Request(URL, { method: 'POST', headers: { [SIGNATURE_HEADER_NAME]: `t=${NOW},v1=abc`, ...headers }, body, duplex: 'half' } as RequestInit)
+
+describe('a body over the size limit', () => {
+  const CHUNK = 16 * 1024
+
+  it('is refused with 413 from its Content-Length, before any of it is read', async () => {
+    const { handle, revalidate, settle } = setup()
+    const { body, pulled } = streamed(CHUNK, 64)
+    const response = await read(await handle(upload(body, { 'content-length': String(MAX_BODY_BYTES + 1) })))
+    expect(response).toEqual({ status: 413, body: { message: expect.stringMatching(/^Not revalidated: the body is larger than 64 KB/) } })
+    expect(pulled.bytes).toBe(0)
+    expect(revalidate).not.toHaveBeenCalled()
+    expect(settle).not.toHaveBeenCalled()
+  })
+
+  it('is refused with 413 when sent without Content-Length (chunked), reading no more than one chunk past the limit', async () => {
+    const { handle, revalidate } = setup()
+    const { body, pulled } = streamed(CHUNK, 64)
+    const response = await read(await handle(upload(body)))
+    expect(response.status).toBe(413)
+    expect(pulled.bytes).toBeLessThanOrEqual(MAX_BODY_BYTES + CHUNK)
+    expect(pulled.cancelled).toBe(true)
+    expect(revalidate).not.toHaveBeenCalled()
+  })
+
+  it('leaves a signed body of exactly the limit to be read and handled', async () => {
+    const { handle, revalidate } = setup()
+    const body = HARBOUR.padEnd(MAX_BODY_BYTES)
+    const request = await signed(body)
+    request.headers.set('content-length', String(MAX_BODY_BYTES))
+    expect((await handle(request)).status).toBe(200)
+    expect(revalidate).toHaveBeenCalledWith('article:harbour-reopens')
   })
 })
