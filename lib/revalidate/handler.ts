@@ -16,7 +16,10 @@ export const SIGNATURE_TOLERANCE_MS = 5 * 60 * 1000
 /** `t=<unix time in milliseconds>,v1=<base64url HMAC-SHA256 of "<t>.<body>">`, as @sanity/webhook reads it. */
 const SIGNATURE_HEADER = /^t=(\d+)[, ]+v1=([^, ]+)$/
 
-/** The largest body read. The projection in README.md sends a few hundred bytes: anything larger is not a delivery of the webhook. */
+/**
+ * The largest body read. The projection in README.md sends a few hundred bytes, and an ASCII body
+ * at every bound of ChangeSchema (tags.ts) about 21 KB: anything larger is not a delivery of the webhook.
+ */
 export const MAX_BODY_BYTES = 64 * 1024
 
 export type RevalidationOptions = {

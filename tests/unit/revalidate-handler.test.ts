@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { SIGNATURE_HEADER_NAME, encodeSignatureHeader } from '@sanity/webhook'
 import { handleRevalidation, MAX_BODY_BYTES, SIGNATURE_TOLERANCE_MS } from '@/lib/revalidate/handler'
+import { MAX_FIELD_LENGTH, MAX_PEOPLE } from '@/lib/revalidate/tags'
 
 /**
  * The webhook handler behind /api/revalidate, with deliveries signed as Sanity signs them
@@ -230,5 +231,45 @@ describe('a body over the size limit', () => {
     request.headers.set('content-length', String(MAX_BODY_BYTES))
     expect((await handle(request)).status).toBe(200)
     expect(revalidate).toHaveBeenCalledWith('article:harbour-reopens')
+  })
+})
+
+describe('a signed delivery with arrays or strings beyond the bounds', () => {
+  const harbour = JSON.parse(HARBOUR)
+  const long = 'a'.repeat(MAX_FIELD_LENGTH + 1)
+
+  it.each([
+    ['people', { people: Array(MAX_PEOPLE + 1).fill('ada-reporter') }],
+    ['previousPeople', { previousPeople: Array(MAX_PEOPLE + 1).fill('ada-reporter') }],
+    ['people.0', { people: [long] }],
+    ['slug', { slug: long }],
+    ['previousSection', { previousSection: long }],
+    ['_id', { _id: long }],
+  ])('%s: 400 listing the issue, nothing revalidated', async (field, change) => {
+    const { handle, revalidate, settle } = setup()
+    const { status, body } = await read(await handle(await signed(JSON.stringify({ ...harbour, ...change }))))
+    expect(status).toBe(400)
+    expect(body.issues).toEqual([expect.stringMatching(new RegExp(`^${field.replace('.', '\\.')}: Too big`))])
+    expect(revalidate).not.toHaveBeenCalled()
+    expect(settle).not.toHaveBeenCalled()
+  })
+
+  it('accepts a body at every bound, which is well under the size limit', async () => {
+    const at = (letter: string) => letter.repeat(MAX_FIELD_LENGTH)
+    const people = Array.from({ length: MAX_PEOPLE }, (_, i) => `${i}`.padEnd(MAX_FIELD_LENGTH, 'p'))
+    const body = JSON.stringify({
+      ...harbour,
+      _id: at('i'),
+      slug: at('s'),
+      previousSlug: at('o'),
+      section: at('w'),
+      previousSection: at('v'),
+      people,
+      previousPeople: people,
+    })
+    expect(Buffer.byteLength(body)).toBeLessThan(MAX_BODY_BYTES / 2)
+    const { handle, revalidate } = setup()
+    expect((await handle(await signed(body))).status).toBe(200)
+    expect(revalidate).toHaveBeenCalledWith(`article:${at('s')}`)
   })
 })
