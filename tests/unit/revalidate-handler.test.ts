@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { SIGNATURE_HEADER_NAME, encodeSignatureHeader } from '@sanity/webhook'
-import { handleRevalidation, MAX_BODY_BYTES, SIGNATURE_TOLERANCE_MS } from '@/lib/revalidate/handler'
+import { DeliveryMemo, handleRevalidation, IDEMPOTENCY_HEADER, MAX_BODY_BYTES, SIGNATURE_TOLERANCE_MS } from '@/lib/revalidate/handler'
 import { MAX_FIELD_LENGTH, MAX_PEOPLE } from '@/lib/revalidate/tags'
 
 /**
@@ -25,16 +25,17 @@ const HARBOUR = JSON.stringify({
   previousPeople: ['ada-reporter'],
 })
 
-const post = (body: string, signature?: string) =>
+const post = (body: string, signature?: string, headers: Record<string, string> = {}) =>
   new Request(URL, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(signature ? { [SIGNATURE_HEADER_NAME]: signature } : {}) },
+    headers: { 'content-type': 'application/json', ...(signature ? { [SIGNATURE_HEADER_NAME]: signature } : {}), ...headers },
     body,
   })
 
-const signed = async (body: string, { at = NOW, secret = SECRET } = {}) => post(body, await encodeSignatureHeader(body, at, secret))
+const signed = async (body: string, { at = NOW, secret = SECRET, key = '' } = {}) =>
+  post(body, await encodeSignatureHeader(body, at, secret), key ? { [IDEMPOTENCY_HEADER]: key } : {})
 
-function setup(options: { secret?: string | undefined; referencing?: string[] | Error } = {}) {
+function setup(options: { secret?: string | undefined; referencing?: string[] | Error; deliveries?: DeliveryMemo } = {}) {
   const order: string[] = []
   const revalidate = jest.fn((tag: string) => void order.push(`revalidate ${tag}`))
   const findReferencingArticles = jest.fn(async (id: string) => {
@@ -44,7 +45,8 @@ function setup(options: { secret?: string | undefined; referencing?: string[] | 
   })
   const settle = jest.fn(async () => void order.push('settle'))
   const secret = 'secret' in options ? options.secret : SECRET
-  const handle = (request: Request, now = NOW) => handleRevalidation(request, { secret, revalidate, findReferencingArticles, settle, now })
+  const deliveries = options.deliveries ?? new DeliveryMemo()
+  const handle = (request: Request, now = NOW) => handleRevalidation(request, { secret, revalidate, findReferencingArticles, settle, deliveries, now })
   return { handle, revalidate, findReferencingArticles, settle, order }
 }
 
@@ -231,6 +233,80 @@ describe('a body over the size limit', () => {
     request.headers.set('content-length', String(MAX_BODY_BYTES))
     expect((await handle(request)).status).toBe(200)
     expect(revalidate).toHaveBeenCalledWith('article:harbour-reopens')
+  })
+})
+
+describe('a delivery replayed inside the signature window', () => {
+  const alreadyHandled = { status: 200, body: { revalidated: [], message: expect.stringContaining('already handled') } }
+
+  it('expires nothing twice: the same signed request again answers that it was already handled', async () => {
+    const { handle, revalidate, settle } = setup()
+    expect((await read(await handle(await signed(HARBOUR)))).body.revalidated).toContain('article:harbour-reopens')
+    revalidate.mockClear()
+    expect(await read(await handle(await signed(HARBOUR), NOW + 60_000))).toEqual(alreadyHandled)
+    expect(revalidate).not.toHaveBeenCalled()
+    expect(settle).toHaveBeenCalledTimes(1)
+  })
+
+  it('knows a retry signed again at a later time by its idempotency-key', async () => {
+    const { handle, revalidate } = setup()
+    await handle(await signed(HARBOUR, { key: 'delivery-1' }))
+    revalidate.mockClear()
+    expect(await read(await handle(await signed(HARBOUR, { at: NOW + 30_000, key: 'delivery-1' }), NOW + 30_000))).toEqual(alreadyHandled)
+    expect(revalidate).not.toHaveBeenCalled()
+  })
+
+  it('knows a replay by its signature when its idempotency-key (outside the signature) was changed', async () => {
+    const { handle, revalidate } = setup()
+    const signature = await encodeSignatureHeader(HARBOUR, NOW, SECRET)
+    await handle(post(HARBOUR, signature, { [IDEMPOTENCY_HEADER]: 'delivery-1' }))
+    revalidate.mockClear()
+    expect(await read(await handle(post(HARBOUR, signature, { [IDEMPOTENCY_HEADER]: 'delivery-2' })))).toEqual(alreadyHandled)
+    expect(revalidate).not.toHaveBeenCalled()
+  })
+
+  it('handles a new delivery of the same change, with its own key and signature', async () => {
+    const { handle, revalidate } = setup()
+    await handle(await signed(HARBOUR, { key: 'delivery-1' }))
+    revalidate.mockClear()
+    expect((await read(await handle(await signed(HARBOUR, { at: NOW + 1000, key: 'delivery-2' })))).body.revalidated).toContain('article')
+    expect(revalidate).toHaveBeenCalledWith('article')
+  })
+
+  it('handles the same key again once the window has passed', async () => {
+    const { handle, revalidate } = setup()
+    await handle(await signed(HARBOUR, { key: 'delivery-1' }))
+    revalidate.mockClear()
+    const later = NOW + SIGNATURE_TOLERANCE_MS + 1
+    expect((await handle(await signed(HARBOUR, { at: later, key: 'delivery-1' }), later)).status).toBe(200)
+    expect(revalidate).toHaveBeenCalledWith('article')
+  })
+
+  it('remembers no forged delivery: the genuine one with the same key or signature is handled', async () => {
+    const { handle, revalidate } = setup()
+    expect((await handle(await signed(HARBOUR, { secret: 'not-the-webhook-secret-at-all', key: 'delivery-1' }))).status).toBe(401)
+    const signature = await encodeSignatureHeader(HARBOUR, NOW, SECRET)
+    expect((await handle(post(HARBOUR.replace('harbour-reopens', 'other-story'), signature))).status).toBe(401)
+    expect((await read(await handle(post(HARBOUR, signature, { [IDEMPOTENCY_HEADER]: 'delivery-1' })))).body.revalidated).toContain('article')
+    expect(revalidate).toHaveBeenCalledWith('article:harbour-reopens')
+  })
+
+  it('forgets a delivery whose revalidation failed, so that its retry is handled', async () => {
+    const { handle, revalidate } = setup()
+    revalidate.mockImplementationOnce(() => {
+      throw new Error('revalidateTag outside a request')
+    })
+    await expect(handle(await signed(HARBOUR, { key: 'delivery-1' }))).rejects.toThrow('revalidateTag outside a request')
+    expect((await read(await handle(await signed(HARBOUR, { at: NOW + 1000, key: 'delivery-1' })))).body.revalidated).toContain('article')
+  })
+
+  it('remembers a bounded number of keys, forgetting the oldest first', async () => {
+    const { handle, revalidate } = setup({ deliveries: new DeliveryMemo(2) })
+    for (const at of [NOW, NOW + 1, NOW + 2]) await handle(await signed(HARBOUR, { at }))
+    revalidate.mockClear()
+    expect(await read(await handle(await signed(HARBOUR, { at: NOW + 2 })))).toEqual(alreadyHandled)
+    expect((await read(await handle(await signed(HARBOUR, { at: NOW })))).body.revalidated).toContain('article')
+    expect(revalidate).toHaveBeenCalledWith('article')
   })
 })
 
