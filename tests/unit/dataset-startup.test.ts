@@ -1,13 +1,15 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { localDataset, openLocalDataset } from '@/lib/content/sources'
 import { DatasetError, readDatasetAtStart } from '@/lib/content/sources/ndjson'
+import { stopOnBadStartup } from '@/lib/startup'
 
 /**
  * LOCAL_DATASET as the server reads it when it starts: a file that cannot be read or holds no
- * document is an error naming the file and its first bad line, instead of an empty site. A file
- * with some good documents is read leniently, as before. (A version saved while the server runs
- * is refused whole, and the last good one stays served: dataset-watch.test.ts.)
+ * document stops the start, naming the file and its first bad line, instead of serving an empty
+ * site. A file with some good documents is read leniently, as before. (A version saved while the
+ * server runs is refused whole, and the last good one stays served: dataset-watch.test.ts.)
  */
 
 function thrownBy(run: () => unknown): Error {
@@ -73,5 +75,42 @@ describe('readDatasetAtStart', () => {
       '[content] LOCAL_DATASET line 1 is not valid JSON; skipped.',
       '[content] LOCAL_DATASET line 3 is not a document with _id and _type; skipped.',
     ])
+  })
+})
+
+describe('the server’s start on the embedded dataset', () => {
+  // A process configures its dataset path once, and keeps the store it opens: these tests share
+  // one path, and the one that opens a good file comes last.
+  const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'dataset-startup-server-'))
+  const file = path.join(shared, 'dataset.ndjson')
+  const saved = { ...process.env }
+  let exit: jest.SpyInstance
+  let error: jest.SpyInstance
+  beforeEach(() => {
+    exit = jest.spyOn(process, 'exit').mockImplementation((() => undefined) as never)
+    error = jest.spyOn(console, 'error').mockImplementation(() => {})
+  })
+  afterEach(() => {
+    process.env = { ...saved }
+  })
+  afterAll(() => fs.rmSync(shared, { recursive: true, force: true }))
+
+  it.each([
+    ['watched', 'true'],
+    ['not watched', 'false'],
+  ])('stops, %s, printing the message, when LOCAL_DATASET holds no valid document', (_, watch) => {
+    fs.writeFileSync(file, 'garbage\n')
+    Object.assign(process.env, { LOCAL_DATASET: file, LOCAL_DATASET_WATCH: watch })
+    stopOnBadStartup(openLocalDataset)
+    expect(exit).toHaveBeenCalledWith(1)
+    expect(error.mock.calls[0][0]).toContain(`LOCAL_DATASET ${file} holds no valid document: line 1 is not valid JSON`)
+  })
+
+  it('reads a good file at start, unwatched too, and serves it', () => {
+    fs.writeFileSync(file, `${section}\n`)
+    Object.assign(process.env, { LOCAL_DATASET: file, LOCAL_DATASET_WATCH: 'false' })
+    stopOnBadStartup(openLocalDataset)
+    expect(exit).not.toHaveBeenCalled()
+    expect(localDataset()?.documents.map((doc) => doc._id)).toEqual(['section-world'])
   })
 })
