@@ -18,10 +18,15 @@ export function checkStartup(env: Record<string, string | undefined> = process.e
   return source
 }
 
-/** For the server's start: print the problem for the operator and exit, rather than serve errors. */
-export function stopOnBadStartup() {
+/**
+ * For the server's start: checks the configuration, then runs `start`, which reads the embedded
+ * dataset. A problem in either is printed for the operator and stops the process, rather than
+ * serve errors or an empty site.
+ */
+export function stopOnBadStartup(start: () => void) {
   try {
     checkStartup()
+    start()
   } catch (error) {
     console.error(`\n${(error as Error).message}\n`)
     process.exit(1)

@@ -22,13 +22,24 @@ import { z } from 'zod'
  * or section are not in it: the route looks them up and passes their slugs in.
  */
 
-const slug = z.string().nullish()
+/**
+ * Bounds far above what the projection sends, so that a body cannot make the route expire
+ * thousands of tags: each string short enough that a tag built from it (`article:<slug>`,
+ * `doc:<_id>`) stays within Next's 256 characters for a cache tag, and at most 50 people on
+ * each side of a change. A body at every bound, in ASCII as generated slugs are, is about 21 KB:
+ * a third of what the route reads (MAX_BODY_BYTES in handler.ts).
+ */
+export const MAX_FIELD_LENGTH = 200
+export const MAX_PEOPLE = 50
+
+const text = z.string().max(MAX_FIELD_LENGTH)
+const slug = text.nullish()
 /** `bylines[].person->slug.current` holds null for a byline whose person does not resolve. */
-const slugs = z.array(z.string().nullable()).nullish()
+const slugs = z.array(text.nullable()).max(MAX_PEOPLE).nullish()
 
 export const ChangeSchema = z.object({
-  _id: z.string().min(1),
-  _type: z.string().min(1),
+  _id: text.min(1),
+  _type: text.min(1),
   /** `delta::operation()`: informative only, the tags do not depend on it. */
   operation: z.enum(['create', 'update', 'delete']).nullish(),
   /** The document's slug after the change (article, person, section). */

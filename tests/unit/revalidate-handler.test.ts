@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { SIGNATURE_HEADER_NAME, encodeSignatureHeader } from '@sanity/webhook'
-import { handleRevalidation, SIGNATURE_TOLERANCE_MS } from '@/lib/revalidate/handler'
+import { DeliveryMemo, handleRevalidation, IDEMPOTENCY_HEADER, MAX_BODY_BYTES, SIGNATURE_TOLERANCE_MS } from '@/lib/revalidate/handler'
+import { MAX_FIELD_LENGTH, MAX_PEOPLE } from '@/lib/revalidate/tags'
 
 /**
  * The webhook handler behind /api/revalidate, with deliveries signed as Sanity signs them
@@ -24,16 +25,17 @@ const HARBOUR = JSON.stringify({
   previousPeople: ['ada-reporter'],
 })
 
-const post = (body: string, signature?: string) =>
+const post = (body: string, signature?: string, headers: Record<string, string> = {}) =>
   new Request(URL, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(signature ? { [SIGNATURE_HEADER_NAME]: signature } : {}) },
+    headers: { 'content-type': 'application/json', ...(signature ? { [SIGNATURE_HEADER_NAME]: signature } : {}), ...headers },
     body,
   })
 
-const signed = async (body: string, { at = NOW, secret = SECRET } = {}) => post(body, await encodeSignatureHeader(body, at, secret))
+const signed = async (body: string, { at = NOW, secret = SECRET, key = '' } = {}) =>
+  post(body, await encodeSignatureHeader(body, at, secret), key ? { [IDEMPOTENCY_HEADER]: key } : {})
 
-function setup(options: { secret?: string | undefined; referencing?: string[] | Error } = {}) {
+function setup(options: { secret?: string | undefined; referencing?: string[] | Error; deliveries?: DeliveryMemo } = {}) {
   const order: string[] = []
   const revalidate = jest.fn((tag: string) => void order.push(`revalidate ${tag}`))
   const findReferencingArticles = jest.fn(async (id: string) => {
@@ -43,7 +45,8 @@ function setup(options: { secret?: string | undefined; referencing?: string[] | 
   })
   const settle = jest.fn(async () => void order.push('settle'))
   const secret = 'secret' in options ? options.secret : SECRET
-  const handle = (request: Request, now = NOW) => handleRevalidation(request, { secret, revalidate, findReferencingArticles, settle, now })
+  const deliveries = options.deliveries ?? new DeliveryMemo()
+  const handle = (request: Request, now = NOW) => handleRevalidation(request, { secret, revalidate, findReferencingArticles, settle, deliveries, now })
   return { handle, revalidate, findReferencingArticles, settle, order }
 }
 
@@ -173,5 +176,176 @@ describe('without SANITY_REVALIDATE_SECRET', () => {
     expect(status).toBe(404)
     expect(body.message).toBe('Webhook revalidation is off: this site has no SANITY_REVALIDATE_SECRET.')
     expect(revalidate).not.toHaveBeenCalled()
+  })
+})
+
+/** A body of `count` chunks of `size` spaces, arriving only as it is read; `pulled.bytes` counts what was read. */
+function streamed(size: number, count: number) {
+  const pulled = { bytes: 0, cancelled: false }
+  let left = count
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (left-- === 0) return controller.close()
+        pulled.bytes += size
+        controller.enqueue(new Uint8Array(size).fill(0x20))
+      },
+      cancel() {
+        pulled.cancelled = true
+      },
+    },
+    { highWaterMark: 0 },
+  )
+  return { body, pulled }
+}
+
+// Node's Request needs `duplex` for a streamed body; the DOM types do not know it yet.
+const upload = (body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+  new Request(URL, { method: 'POST', headers: { [SIGNATURE_HEADER_NAME]: `t=${NOW},v1=abc`, ...headers }, body, duplex: 'half' } as RequestInit)
+
+describe('a body over the size limit', () => {
+  const CHUNK = 16 * 1024
+
+  it('is refused with 413 from its Content-Length, before any of it is read', async () => {
+    const { handle, revalidate, settle } = setup()
+    const { body, pulled } = streamed(CHUNK, 64)
+    const response = await read(await handle(upload(body, { 'content-length': String(MAX_BODY_BYTES + 1) })))
+    expect(response).toEqual({ status: 413, body: { message: expect.stringMatching(/^Not revalidated: the body is larger than 64 KB/) } })
+    expect(pulled.bytes).toBe(0)
+    expect(revalidate).not.toHaveBeenCalled()
+    expect(settle).not.toHaveBeenCalled()
+  })
+
+  it('is refused with 413 when sent without Content-Length (chunked), reading no more than one chunk past the limit', async () => {
+    const { handle, revalidate } = setup()
+    const { body, pulled } = streamed(CHUNK, 64)
+    const response = await read(await handle(upload(body)))
+    expect(response.status).toBe(413)
+    expect(pulled.bytes).toBeLessThanOrEqual(MAX_BODY_BYTES + CHUNK)
+    expect(pulled.cancelled).toBe(true)
+    expect(revalidate).not.toHaveBeenCalled()
+  })
+
+  it('leaves a signed body of exactly the limit to be read and handled', async () => {
+    const { handle, revalidate } = setup()
+    const body = HARBOUR.padEnd(MAX_BODY_BYTES)
+    const request = await signed(body)
+    request.headers.set('content-length', String(MAX_BODY_BYTES))
+    expect((await handle(request)).status).toBe(200)
+    expect(revalidate).toHaveBeenCalledWith('article:harbour-reopens')
+  })
+})
+
+describe('a delivery replayed inside the signature window', () => {
+  const alreadyHandled = { status: 200, body: { revalidated: [], message: expect.stringContaining('already handled') } }
+
+  it('expires nothing twice: the same signed request again answers that it was already handled', async () => {
+    const { handle, revalidate, settle } = setup()
+    expect((await read(await handle(await signed(HARBOUR)))).body.revalidated).toContain('article:harbour-reopens')
+    revalidate.mockClear()
+    expect(await read(await handle(await signed(HARBOUR), NOW + 60_000))).toEqual(alreadyHandled)
+    expect(revalidate).not.toHaveBeenCalled()
+    expect(settle).toHaveBeenCalledTimes(1)
+  })
+
+  it('knows a retry signed again at a later time by its idempotency-key', async () => {
+    const { handle, revalidate } = setup()
+    await handle(await signed(HARBOUR, { key: 'delivery-1' }))
+    revalidate.mockClear()
+    expect(await read(await handle(await signed(HARBOUR, { at: NOW + 30_000, key: 'delivery-1' }), NOW + 30_000))).toEqual(alreadyHandled)
+    expect(revalidate).not.toHaveBeenCalled()
+  })
+
+  it('knows a replay by its signature when its idempotency-key (outside the signature) was changed', async () => {
+    const { handle, revalidate } = setup()
+    const signature = await encodeSignatureHeader(HARBOUR, NOW, SECRET)
+    await handle(post(HARBOUR, signature, { [IDEMPOTENCY_HEADER]: 'delivery-1' }))
+    revalidate.mockClear()
+    expect(await read(await handle(post(HARBOUR, signature, { [IDEMPOTENCY_HEADER]: 'delivery-2' })))).toEqual(alreadyHandled)
+    expect(revalidate).not.toHaveBeenCalled()
+  })
+
+  it('handles a new delivery of the same change, with its own key and signature', async () => {
+    const { handle, revalidate } = setup()
+    await handle(await signed(HARBOUR, { key: 'delivery-1' }))
+    revalidate.mockClear()
+    expect((await read(await handle(await signed(HARBOUR, { at: NOW + 1000, key: 'delivery-2' })))).body.revalidated).toContain('article')
+    expect(revalidate).toHaveBeenCalledWith('article')
+  })
+
+  it('handles the same key again once the window has passed', async () => {
+    const { handle, revalidate } = setup()
+    await handle(await signed(HARBOUR, { key: 'delivery-1' }))
+    revalidate.mockClear()
+    const later = NOW + SIGNATURE_TOLERANCE_MS + 1
+    expect((await handle(await signed(HARBOUR, { at: later, key: 'delivery-1' }), later)).status).toBe(200)
+    expect(revalidate).toHaveBeenCalledWith('article')
+  })
+
+  it('remembers no forged delivery: the genuine one with the same key or signature is handled', async () => {
+    const { handle, revalidate } = setup()
+    expect((await handle(await signed(HARBOUR, { secret: 'not-the-webhook-secret-at-all', key: 'delivery-1' }))).status).toBe(401)
+    const signature = await encodeSignatureHeader(HARBOUR, NOW, SECRET)
+    expect((await handle(post(HARBOUR.replace('harbour-reopens', 'other-story'), signature))).status).toBe(401)
+    expect((await read(await handle(post(HARBOUR, signature, { [IDEMPOTENCY_HEADER]: 'delivery-1' })))).body.revalidated).toContain('article')
+    expect(revalidate).toHaveBeenCalledWith('article:harbour-reopens')
+  })
+
+  it('forgets a delivery whose revalidation failed, so that its retry is handled', async () => {
+    const { handle, revalidate } = setup()
+    revalidate.mockImplementationOnce(() => {
+      throw new Error('revalidateTag outside a request')
+    })
+    await expect(handle(await signed(HARBOUR, { key: 'delivery-1' }))).rejects.toThrow('revalidateTag outside a request')
+    expect((await read(await handle(await signed(HARBOUR, { at: NOW + 1000, key: 'delivery-1' })))).body.revalidated).toContain('article')
+  })
+
+  it('remembers a bounded number of keys, forgetting the oldest first', async () => {
+    const { handle, revalidate } = setup({ deliveries: new DeliveryMemo(2) })
+    for (const at of [NOW, NOW + 1, NOW + 2]) await handle(await signed(HARBOUR, { at }))
+    revalidate.mockClear()
+    expect(await read(await handle(await signed(HARBOUR, { at: NOW + 2 })))).toEqual(alreadyHandled)
+    expect((await read(await handle(await signed(HARBOUR, { at: NOW })))).body.revalidated).toContain('article')
+    expect(revalidate).toHaveBeenCalledWith('article')
+  })
+})
+
+describe('a signed delivery with arrays or strings beyond the bounds', () => {
+  const harbour = JSON.parse(HARBOUR)
+  const long = 'a'.repeat(MAX_FIELD_LENGTH + 1)
+
+  it.each([
+    ['people', { people: Array(MAX_PEOPLE + 1).fill('ada-reporter') }],
+    ['previousPeople', { previousPeople: Array(MAX_PEOPLE + 1).fill('ada-reporter') }],
+    ['people.0', { people: [long] }],
+    ['slug', { slug: long }],
+    ['previousSection', { previousSection: long }],
+    ['_id', { _id: long }],
+  ])('%s: 400 listing the issue, nothing revalidated', async (field, change) => {
+    const { handle, revalidate, settle } = setup()
+    const { status, body } = await read(await handle(await signed(JSON.stringify({ ...harbour, ...change }))))
+    expect(status).toBe(400)
+    expect(body.issues).toEqual([expect.stringMatching(new RegExp(`^${field.replace('.', '\\.')}: Too big`))])
+    expect(revalidate).not.toHaveBeenCalled()
+    expect(settle).not.toHaveBeenCalled()
+  })
+
+  it('accepts a body at every bound, which is well under the size limit', async () => {
+    const at = (letter: string) => letter.repeat(MAX_FIELD_LENGTH)
+    const people = Array.from({ length: MAX_PEOPLE }, (_, i) => `${i}`.padEnd(MAX_FIELD_LENGTH, 'p'))
+    const body = JSON.stringify({
+      ...harbour,
+      _id: at('i'),
+      slug: at('s'),
+      previousSlug: at('o'),
+      section: at('w'),
+      previousSection: at('v'),
+      people,
+      previousPeople: people,
+    })
+    expect(Buffer.byteLength(body)).toBeLessThan(MAX_BODY_BYTES / 2)
+    const { handle, revalidate } = setup()
+    expect((await handle(await signed(body))).status).toBe(200)
+    expect(revalidate).toHaveBeenCalledWith(`article:${at('s')}`)
   })
 })

@@ -69,6 +69,18 @@ it('expires each tag at once ({ expire: 0 }) and reads the referencing articles 
   expect(revalidateTag).toHaveBeenCalledTimes(tags.length)
 }, 10_000)
 
+it('remembers the deliveries it handled from one request to the next: a replay expires nothing twice', async () => {
+  useEnv({ ...SANITY_ENV, SANITY_REVALIDATE_SECRET: SECRET })
+  const request = await delivery({ _id: 'siteSettings', _type: 'siteSettings' })
+  const replay = request.clone()
+  expect((await POST(request)).status).toBe(200)
+  expect(revalidateTag).toHaveBeenCalledWith('siteSettings', { expire: 0 })
+  jest.clearAllMocks()
+  const response = await POST(replay)
+  expect(await response.json()).toEqual({ revalidated: [], message: expect.stringContaining('already handled') })
+  expect(revalidateTag).not.toHaveBeenCalled()
+}, 10_000)
+
 it('refuses a forged delivery', async () => {
   useEnv({ ...SANITY_ENV, SANITY_REVALIDATE_SECRET: SECRET })
   const response = await POST(await delivery({ _id: 'siteSettings', _type: 'siteSettings' }, 'someone-elses-secret-123456'))

@@ -1,7 +1,7 @@
 import { revalidateTag } from 'next/cache'
 import { findReferencingArticleSlugs } from '@/lib/content/references'
 import { readConfig } from '@/lib/env'
-import { handleRevalidation } from '@/lib/revalidate/handler'
+import { DeliveryMemo, handleRevalidation } from '@/lib/revalidate/handler'
 
 /**
  * How long to wait, after a signed delivery, before expiring the tags. The webhook fires
@@ -11,6 +11,9 @@ import { handleRevalidation } from '@/lib/revalidate/handler'
  * for the same reason.
  */
 const CONTENT_LAKE_SETTLE_MS = 3000
+
+/** The deliveries this process has handled, for as long as it runs: a replay expires nothing twice. */
+const deliveries = new DeliveryMemo()
 
 /**
  * Sanity's webhook on publish (README.md, "Publish to live"): checks the signature, then
@@ -31,5 +34,6 @@ export async function POST(request: Request) {
     revalidate: (tag) => revalidateTag(tag, { expire: 0 }),
     findReferencingArticles: findReferencingArticleSlugs,
     settle: () => new Promise((resolve) => setTimeout(resolve, CONTENT_LAKE_SETTLE_MS)),
+    deliveries,
   })
 }

@@ -120,6 +120,15 @@ export function localEditing(): { store: LocalStore; source: LocalSource } | und
 }
 
 /**
+ * On the embedded dataset: reads LOCAL_DATASET and serves it. Called once by the server at start
+ * (instrumentation.ts), watched or not, so that a file with no document stops the start
+ * (readDatasetAtStart in ndjson.ts) instead of the site serving nothing from its first request.
+ */
+export function openLocalDataset() {
+  if (readConfig().source.mode === 'local') configure()
+}
+
+/**
  * On the embedded dataset, unless LOCAL_DATASET_WATCH=false: watches LOCAL_DATASET, and each
  * saved version becomes a transaction of the store (an edit by hand reaches the Studio too).
  * Called once by the server at start (instrumentation.ts), never during `next build`.

@@ -13,7 +13,7 @@ import {
   exportLine,
   packDocument,
   parseDatasetFile,
-  readDatasetFile,
+  readDatasetAtStart,
   type LocalAsset,
   type LocalDataset,
   type ParsedDatasetFile,
@@ -103,7 +103,7 @@ export class LocalStore {
     private readonly events: StoreEvents,
   ) {
     this.baseDir = path.dirname(datasetPath)
-    this.file = parseDatasetFile(readDatasetFile(datasetPath), this.baseDir)
+    this.file = readDatasetAtStart(datasetPath)
     this.assets = new Map(this.file.dataset.assets)
     for (const asset of this.imagesOnDisk()) if (!this.assets.has(asset.id)) this.assets.set(asset.id, asset)
     for (const doc of this.fileDocuments(this.file)) this.docs.set(doc._id, withRevision(doc))

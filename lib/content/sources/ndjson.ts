@@ -37,6 +37,23 @@ export function readNdjsonDataset(datasetPath: string): LocalDataset {
   return parseLines(bytes, lineRanges(bytes), path.dirname(datasetPath))
 }
 
+/**
+ * LOCAL_DATASET as the server reads it at start-up: leniently (a bad line is skipped with a
+ * warning), but a file with no document at all stops the start with an error naming the file
+ * and its first bad line, rather than start a site with nothing to serve. (A version saved while
+ * the server runs is read strictly instead, and the last good one stays: watch.ts.)
+ */
+export function readDatasetAtStart(datasetPath: string): ParsedDatasetFile {
+  try {
+    return parseDatasetFile(readDatasetFile(datasetPath), path.dirname(datasetPath), { requireDocument: true })
+  } catch (error) {
+    if (!(error instanceof NoDocumentError)) throw error
+    throw new DatasetError(
+      `LOCAL_DATASET ${datasetPath} ${error.message}. Start-up stopped rather than serve an empty site: set LOCAL_DATASET to an NDJSON file in Sanity's export format.`,
+    )
+  }
+}
+
 /** The file's bytes; an unreadable file is an error that names the path. */
 export function readDatasetFile(datasetPath: string): Buffer {
   try {
@@ -77,7 +94,17 @@ export class RefusedDatasetError extends DatasetError {
   }
 }
 
+/** A version with no document at all, read with `requireDocument`: its first bad line, if it has any. */
+class NoDocumentError extends DatasetError {
+  override name = 'NoDocumentError'
+  constructor(bytes: Buffer, lines: ParsedLine[], badLines: BadLine[]) {
+    super(badLines.length ? `holds no valid document: ${describeFirstBadLine(bytes, lines, badLines)}` : 'holds no document: it is empty')
+  }
+}
+
 const SHOWN_BAD_LINES = 5
+/** Characters of a bad line quoted in a message: enough to recognise it, not a whole document. */
+const EXCERPT_LENGTH = 60
 
 function describeBadLines(badLines: BadLine[]): string {
   const described = badLines
@@ -85,6 +112,22 @@ function describeBadLines(badLines: BadLine[]): string {
     .map(({ line, problem, detail }) => `line ${line} ${problem}${detail ? ` (${detail})` : ''}`)
   const more = badLines.length - SHOWN_BAD_LINES
   return described.join('; ') + (more > 0 ? `; and ${more} more bad line${more === 1 ? '' : 's'}` : '')
+}
+
+function describeFirstBadLine(bytes: Buffer, lines: ParsedLine[], [{ line, problem, detail }, ...rest]: BadLine[]): string {
+  const more = rest.length ? `; and ${rest.length} more bad line${rest.length === 1 ? '' : 's'}` : ''
+  // JSON.parse's message quotes the line as it is: a file of garbage must not send control characters to the terminal.
+  return escapeControls(`line ${line} ${problem}${detail ? ` (${detail})` : ''}: ${excerpt(bytes, lines[line - 1])}${more}`)
+}
+
+const escapeControls = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
+/** The start of a line, quoted as JSON quotes it, cut to EXCERPT_LENGTH characters. */
+function excerpt(bytes: Buffer, { start, end }: ParsedLine): string {
+  // At most 4 bytes a character: enough bytes for EXCERPT_LENGTH characters, without decoding a long line whole.
+  const characters = [...bytes.toString('utf8', start, Math.min(end, start + EXCERPT_LENGTH * 4))]
+  const cut = characters.length > EXCERPT_LENGTH || end > start + EXCERPT_LENGTH * 4
+  return JSON.stringify(characters.slice(0, EXCERPT_LENGTH).join('')) + (cut ? '…' : '')
 }
 
 type ParseOptions = {
@@ -102,23 +145,28 @@ type ParseOptions = {
   previous?: ParsedDatasetFile
   /** The file's digest (digestOf), when the caller has it already. */
   digest?: string
+  /**
+   * At start-up (readDatasetAtStart): a file with no document at all is an error naming its
+   * first bad line, raised before any line is warned about, rather than an empty dataset.
+   */
+  requireDocument?: boolean
 }
 
 export function parseNdjsonDataset(text: string, baseDir: string, { strict }: Pick<ParseOptions, 'strict'> = {}): LocalDataset {
   const bytes = Buffer.from(text, 'utf8')
-  return parseLines(bytes, lineRanges(bytes), baseDir, strict)
+  return parseLines(bytes, lineRanges(bytes), baseDir, { strict })
 }
 
 /** A version of the file, with the digests the next version is compared with (see ParsedDatasetFile). */
-export function parseDatasetFile(bytes: Buffer, baseDir: string, { strict = false, previous, digest }: ParseOptions = {}): ParsedDatasetFile {
+export function parseDatasetFile(bytes: Buffer, baseDir: string, { strict, previous, digest, requireDocument }: ParseOptions = {}): ParsedDatasetFile {
   const lines = lineRanges(bytes)
   const lineDigests = lines.map(({ start, end }) => digestOf(bytes.subarray(start, end)))
   if (previous) reuseSharedLines(lines, lineDigests, previous)
-  return { digest: digest ?? digestOf(bytes), lines, lineDigests, dataset: parseLines(bytes, lines, baseDir, strict) }
+  return { digest: digest ?? digestOf(bytes), lines, lineDigests, dataset: parseLines(bytes, lines, baseDir, { strict, requireDocument }) }
 }
 
 /** Parses the lines that have no result yet (all but those reused from a previous version). */
-function parseLines(bytes: Buffer, lines: ParsedLine[], baseDir: string, strict = false): LocalDataset {
+function parseLines(bytes: Buffer, lines: ParsedLine[], baseDir: string, { strict, requireDocument }: ParseOptions = {}): LocalDataset {
   for (const line of lines) {
     if (line.result) continue
     const text = bytes.toString('utf8', line.start, line.end)
@@ -130,15 +178,13 @@ function parseLines(bytes: Buffer, lines: ParsedLine[], baseDir: string, strict 
   const badLines: BadLine[] = []
   lines.forEach(({ result }, index) => {
     if (!result) return
-    if ('problem' in result) {
-      if (strict) badLines.push({ line: index + 1, ...result })
-      else log.warn(`LOCAL_DATASET line ${index + 1} ${result.problem}; skipped.`)
-      return
-    }
+    if ('problem' in result) return void badLines.push({ line: index + 1, ...result })
     documents.push(result.document)
     for (const asset of result.assets) if (!assets.has(asset.id)) assets.set(asset.id, asset)
   })
   if (strict && (badLines.length || !documents.length)) throw new RefusedDatasetError(badLines)
+  if (requireDocument && !documents.length) throw new NoDocumentError(bytes, lines, badLines)
+  for (const { line, problem } of badLines) log.warn(`LOCAL_DATASET line ${line} ${problem}; skipped.`)
   return datasetOf(documents, assets)
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { log } from '@/lib/log'
-import { DatasetError, digestOf, parseDatasetFile, readDatasetFile, type LocalDataset, type ParsedDatasetFile } from './ndjson'
+import { DatasetError, digestOf, parseDatasetFile, readDatasetAtStart, type LocalDataset, type ParsedDatasetFile } from './ndjson'
 
 /**
  * Quiet time after the last file event before the file is read: one save is often several
@@ -16,7 +16,7 @@ const SETTLE_MS = 30
 const POLL_MS = 500
 
 export type WatchedDataset = {
-  /** The version read at start, leniently: a bad line is skipped with a warning, as without watching. */
+  /** The version read at start, leniently as without watching (readDatasetAtStart): a bad line is skipped with a warning. */
   initial: ParsedDatasetFile
   /**
    * The version the server itself has just written (the local store, local-store.ts): it is
@@ -72,7 +72,7 @@ export function watchDatasetFile(
 
   let served: ParsedDatasetFile
   try {
-    served = initial ?? parseDatasetFile(readDatasetFile(datasetPath), directory)
+    served = initial ?? readDatasetAtStart(datasetPath)
   } catch (error) {
     close()
     throw error
