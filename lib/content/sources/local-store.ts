@@ -11,9 +11,11 @@ import {
   datasetOf,
   digestOf,
   exportLine,
+  layoutOf,
   packDocument,
   parseDatasetFile,
   readDatasetAtStart,
+  sameStamp,
   type LocalAsset,
   type LocalDataset,
   type ParsedDatasetFile,
@@ -58,6 +60,7 @@ export type HistoryEntry = { transactionId: string; timestamp: string; author: s
  * the journal already; the rewrite keeps LOCAL_DATASET current for people and tools reading it.
  */
 const WRITE_AFTER_MS = 300
+const NEWLINE = Buffer.from('\n')
 const WRITE_AT_MOST_AFTER_MS = 2000
 export const AUTHOR_OF_FILE_EDITS = 'local-dataset-file'
 
@@ -300,34 +303,45 @@ export class LocalStore {
       for (const id of lines.keys()) this.dirty.add(id)
       this.scheduleWrite()
     }
-    const bytes = await fs.promises.readFile(this.datasetPath)
+    // Stamped before reading, so a save made during the read is seen. The file as the store last
+    // read or wrote it needs no hashing to be recognised; any other is compared by content.
     const readStats = await fs.promises.stat(this.datasetPath)
-    if (digestOf(bytes) !== file.digest) return restoreDirty()
+    const bytes = await fs.promises.readFile(this.datasetPath)
+    const unchanged = file.stamp ? sameStamp(readStats, file.stamp) : false
+    if (!unchanged && layoutOf(bytes).digest !== file.digest) return restoreDirty()
 
     const parts: Buffer[] = []
-    file.lines.forEach(({ start, end, result }) => {
+    // The digests of the new file's lines that are copied from this version; the others are hashed.
+    const known: (string | undefined)[] = []
+    const add = (digest: string | undefined, ...line: Buffer[]) => {
+      parts.push(...line)
+      known.push(digest)
+    }
+    file.lines.forEach(({ start, end, result }, index) => {
       const id = result && 'document' in result ? result.document._id : undefined
       if (id !== undefined && lines.has(id)) {
         const line = lines.get(id)
         lines.delete(id)
-        if (line !== null) parts.push(Buffer.from(line + '\n'))
+        if (line !== null) add(undefined, Buffer.from(line + '\n'))
         return
       }
-      if (end > start) parts.push(bytes.subarray(start, end), Buffer.from('\n'))
+      if (end > start) add(file.lineDigests[index], bytes.subarray(start, end), NEWLINE)
     })
-    for (const line of lines.values()) if (line !== null) parts.push(Buffer.from(line + '\n'))
+    for (const line of lines.values()) if (line !== null) add(undefined, Buffer.from(line + '\n'))
+    known.push(undefined) // the empty line after the last newline
     const written = Buffer.concat(parts)
 
     const temporary = `${this.datasetPath}.${process.pid}.tmp`
     await writeAndSync(temporary, written)
     const current = await fs.promises.stat(this.datasetPath)
-    if (current.mtimeMs !== readStats.mtimeMs || current.size !== readStats.size || current.ino !== readStats.ino) {
+    if (!sameStamp(current, readStats)) {
       await fs.promises.rm(temporary, { force: true })
       return restoreDirty()
     }
     await fs.promises.rename(temporary, this.datasetPath)
     await syncDirectory(this.baseDir)
-    const parsed = parseDatasetFile(written, this.baseDir, { previous: file })
+    const stamp = await fs.promises.stat(this.datasetPath)
+    const parsed = parseDatasetFile(written, this.baseDir, { previous: file, layout: layoutOf(written, known), stamp })
     await this.serially(async () => {
       this.file = parsed
       this.watcher?.adopt(parsed)

@@ -45,12 +45,24 @@ export function readNdjsonDataset(datasetPath: string): LocalDataset {
  */
 export function readDatasetAtStart(datasetPath: string): ParsedDatasetFile {
   try {
-    return parseDatasetFile(readDatasetFile(datasetPath), path.dirname(datasetPath), { requireDocument: true })
+    // Stamped before reading: a save made during the read gets another stamp, and is read in turn.
+    const stamp = statOf(datasetPath)
+    return parseDatasetFile(readDatasetFile(datasetPath), path.dirname(datasetPath), { requireDocument: true, ...(stamp ? { stamp } : {}) })
   } catch (error) {
     if (!(error instanceof NoDocumentError)) throw error
     throw new DatasetError(
       `LOCAL_DATASET ${datasetPath} ${error.message}. Start-up stopped rather than serve an empty site: set LOCAL_DATASET to an NDJSON file in Sanity's export format.`,
     )
+  }
+}
+
+/** The file's stamp, or undefined when it cannot be read (readDatasetFile says why). */
+function statOf(datasetPath: string): FileStamp | undefined {
+  try {
+    const { ino, size, mtimeMs } = fs.statSync(datasetPath)
+    return { ino, size, mtimeMs }
+  } catch {
+    return undefined
   }
 }
 
@@ -76,12 +88,32 @@ export type ParsedLine = { start: number; end: number; result?: LineResult }
  * A version of the file as parsed, for a watcher: the next version reuses the lines they
  * share. It keeps a digest of the whole file and of each line (`lineDigests[i]` for
  * `lines[i]`) rather than the file's bytes (66 MB at 10,000 articles), which the server
- * would otherwise hold for as long as it runs.
+ * would otherwise hold for as long as it runs. `stamp` is the file on disk it was read from
+ * or written to: while the file still has that stamp, it is this version, unread.
  */
-export type ParsedDatasetFile = { digest: string; lines: ParsedLine[]; lineDigests: string[]; dataset: LocalDataset }
+export type ParsedDatasetFile = { digest: string; lines: ParsedLine[]; lineDigests: string[]; dataset: LocalDataset; stamp?: FileStamp }
+
+/** What tells one write of a file from another without reading it: inode, size and modification time. */
+export type FileStamp = Pick<fs.Stats, 'ino' | 'size' | 'mtimeMs'>
+export const sameStamp = (a: FileStamp, b: FileStamp) => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
 
 /** A digest of bytes, to tell versions and lines apart without keeping them. */
 export const digestOf = (bytes: Uint8Array) => crypto.createHash('sha1').update(bytes).digest('base64')
+
+/** A file's lines and their digests, and the file's digest, made of the lines' (so no byte is hashed twice). */
+export type FileLayout = { lines: ParsedLine[]; lineDigests: string[]; digest: string }
+
+/**
+ * The layout of a file's bytes. `known` holds the digests of lines the caller copied from a
+ * version it has (the store rewriting the file): only the other lines are hashed, which at
+ * 10,000 articles saves hashing 66 MB in the event loop at each save.
+ */
+export function layoutOf(bytes: Buffer, known?: readonly (string | undefined)[]): FileLayout {
+  const lines = lineRanges(bytes)
+  const usable = known?.length === lines.length ? known : undefined
+  const lineDigests = lines.map(({ start, end }, index) => usable?.[index] ?? digestOf(bytes.subarray(start, end)))
+  return { lines, lineDigests, digest: digestOf(Buffer.from(lineDigests.join('\n'))) }
+}
 
 /**
  * A version of the file refused by a strict read: its bad lines, or no document at all
@@ -143,8 +175,10 @@ type ParseOptions = {
    * one line. Its documents are never mutated, so both versions can share them.
    */
   previous?: ParsedDatasetFile
-  /** The file's digest (digestOf), when the caller has it already. */
-  digest?: string
+  /** The file's layout (layoutOf), when the caller has it already. */
+  layout?: FileLayout
+  /** The stamp of the file on disk the bytes are. */
+  stamp?: FileStamp
   /**
    * At start-up (readDatasetAtStart): a file with no document at all is an error naming its
    * first bad line, raised before any line is warned about, rather than an empty dataset.
@@ -158,11 +192,10 @@ export function parseNdjsonDataset(text: string, baseDir: string, { strict }: Pi
 }
 
 /** A version of the file, with the digests the next version is compared with (see ParsedDatasetFile). */
-export function parseDatasetFile(bytes: Buffer, baseDir: string, { strict, previous, digest, requireDocument }: ParseOptions = {}): ParsedDatasetFile {
-  const lines = lineRanges(bytes)
-  const lineDigests = lines.map(({ start, end }) => digestOf(bytes.subarray(start, end)))
+export function parseDatasetFile(bytes: Buffer, baseDir: string, { strict, previous, layout, stamp, requireDocument }: ParseOptions = {}): ParsedDatasetFile {
+  const { lines, lineDigests, digest } = layout ?? layoutOf(bytes)
   if (previous) reuseSharedLines(lines, lineDigests, previous)
-  return { digest: digest ?? digestOf(bytes), lines, lineDigests, dataset: parseLines(bytes, lines, baseDir, { strict, requireDocument }) }
+  return { digest, lines, lineDigests, dataset: parseLines(bytes, lines, baseDir, { strict, requireDocument }), ...(stamp ? { stamp } : {}) }
 }
 
 /** Parses the lines that have no result yet (all but those reused from a previous version). */

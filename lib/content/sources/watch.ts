@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { log } from '@/lib/log'
-import { DatasetError, digestOf, parseDatasetFile, readDatasetAtStart, type LocalDataset, type ParsedDatasetFile } from './ndjson'
+import { DatasetError, layoutOf, parseDatasetFile, readDatasetAtStart, sameStamp, type LocalDataset, type ParsedDatasetFile } from './ndjson'
 
 /**
  * Quiet time after the last file event before the file is read: one save is often several
@@ -56,7 +56,7 @@ export function watchDatasetFile(
     timer = setTimeout(runCheck, SETTLE_MS).unref()
   }
   const onPoll = (current: fs.Stats) => {
-    if (!lastSeen || !sameVersion(current, lastSeen)) schedule()
+    if (!lastSeen || !sameStamp(current, lastSeen)) schedule()
   }
 
   // Watch first, then read: a save made while the first version is being read is not missed.
@@ -88,6 +88,12 @@ export function watchDatasetFile(
     const started = performance.now()
     let read: { bytes: Buffer; stats: fs.Stats }
     try {
+      // The version served, still on disk (the store's own write, say): nothing to read.
+      const current = await fs.promises.stat(datasetPath)
+      if (served.stamp && sameStamp(current, served.stamp)) {
+        lastSeen = current
+        return
+      }
       read = await readWhole(datasetPath)
       lastSeen = await fs.promises.stat(datasetPath)
     } catch (error) {
@@ -96,14 +102,17 @@ export function watchDatasetFile(
       return refuse(`cannot be read (${code})`)
     }
     // Still being written, or replaced since it was opened: read it again once it settles.
-    if (!sameVersion(read.stats, lastSeen)) return schedule()
+    if (!sameStamp(read.stats, lastSeen)) return schedule()
 
-    const { bytes } = read
-    const digest = digestOf(bytes)
-    if (digest === served.digest) return
+    const { bytes, stats } = read
+    const layout = layoutOf(bytes)
+    if (layout.digest === served.digest) {
+      served = { ...served, stamp: stats }
+      return
+    }
     let parsed: ParsedDatasetFile
     try {
-      parsed = parseDatasetFile(bytes, directory, { strict: true, previous: served, digest })
+      parsed = parseDatasetFile(bytes, directory, { strict: true, previous: served, layout, stamp: stats })
     } catch (error) {
       if (!(error instanceof DatasetError)) throw error
       return refuse(error.message)
