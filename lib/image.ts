@@ -3,8 +3,16 @@ import { LOCAL_DATASET_NAME, LOCAL_PROJECT_ID } from '@/lib/content/sources/ndjs
 import type { Image } from '@/lib/content'
 import { readConfig } from '@/lib/env'
 
-/** Widths offered in srcset; the local image route snaps requests to these too. */
+/** Widths offered in srcset. */
 export const IMAGE_WIDTHS = [320, 480, 640, 800, 1024, 1280, 1600, 2000] as const
+/**
+ * Widths asked for outside srcset: 1200 for share images, structured data and feed enclosures,
+ * 600 for portraits and the logo in structured data. The embedded dataset's image route renders
+ * these widths and the srcset's, and no other (lib/local-images).
+ */
+export const FIXED_IMAGE_WIDTHS = [600, 1200] as const
+/** The quality of every image URL the site makes. */
+export const IMAGE_QUALITY = 75
 
 /**
  * One URL builder for both sources. With a Sanity project, images come from its CDN;
@@ -27,7 +35,7 @@ const toBuilderSource = (image: ImageSource) => ({
 
 /** A URL for one width, cropped to the aspect ratio (width / height) when given, around the hotspot. */
 export function imageUrl(image: ImageSource, width: number, aspectRatio?: number): string {
-  let url = builder().image(toBuilderSource(image)).width(width).auto('format').quality(75)
+  let url = builder().image(toBuilderSource(image)).width(width).auto('format').quality(IMAGE_QUALITY)
   if (aspectRatio) url = url.height(Math.round(width / aspectRatio)).fit('crop')
   return url.url()
 }
@@ -57,6 +65,6 @@ const MIME_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpe
 export function imageFile(image: ImageSource, width: number): { url: string; type: string } | undefined {
   const type = MIME_TYPES[image.asset._id.split('-').pop()?.toLowerCase() ?? '']
   if (!type) return undefined
-  const url = builder().image(toBuilderSource(image)).width(Math.min(width, image.asset.width)).quality(75).url()
+  const url = builder().image(toBuilderSource(image)).width(Math.min(width, image.asset.width)).quality(IMAGE_QUALITY).url()
   return { url, type }
 }

@@ -1,12 +1,14 @@
 import sharp, { type Metadata } from 'sharp'
 import type { LocalStore } from '@/lib/content/sources/local-store'
 import { assetDocument } from '@/lib/content/sources/ndjson'
+import { MAX_SOURCE_PIXELS } from '@/lib/local-images/variant'
 import { badRequest } from './errors'
 import { readBody } from './request-body'
 
 /** The largest image an editor may upload, in bytes and in pixels (a decompression bomb is refused unread). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-const MAX_UPLOAD_PIXELS = 50_000_000
+// No larger than the image route decodes, so every upload can be shown.
+const MAX_UPLOAD_PIXELS = MAX_SOURCE_PIXELS
 /** The formats the reader site's image route renders, by sharp's name, with the extension the file gets. */
 const EXTENSIONS: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif' }
 

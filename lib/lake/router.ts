@@ -2,6 +2,7 @@ import 'server-only'
 import { localEditing } from '@/lib/content/sources'
 import { LOCAL_DATASET_NAME, LOCAL_PROJECT_ID } from '@/lib/content/sources/ndjson'
 import { readConfig } from '@/lib/env'
+import { serveLocalImage } from '@/lib/local-images'
 import { uploadImage } from './assets'
 import { EDITOR, editorProject, editorUser } from './editor'
 import { isEditor } from './editor-token'
@@ -55,8 +56,11 @@ async function route(request: Request, path: string[], { store, source }: NonNul
   const [area, ...rest] = version ? path.slice(1) : path
   const joined = [area, ...rest].join('/')
 
-  // The Studio asks for images at the lake's host, as it would at Sanity's image CDN; the site's image route answers them.
-  if (area === 'images' && method === 'GET') return Response.redirect(new URL(`/images/${rest.join('/')}${url.search}`, url), 308)
+  // The Studio asks for images at the lake's host, as it would at Sanity's image CDN, in sizes of its own: a signed-in
+  // editor's are rendered here, anyone else is sent to the site's image route, which takes only the site's own URLs.
+  if (area === 'images' && method === 'GET') {
+    return isEditor(request) ? serveLocalImage(request, rest, 'studio') : Response.redirect(new URL(`/images/${rest.join('/')}${url.search}`, url), 308)
+  }
   if (joined === 'ping') return new Response('PONG', { headers: { 'Content-Type': 'text/plain' } })
   if (joined === 'auth/providers') return json({ providers: [{ name: 'local', title: 'Editor token', url: new URL('/api/lake/sign-in', url).toString() }], thirdPartyLogin: false, sso: {} })
   if (joined === 'auth/logout') return signOut(request)

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import sharp from 'sharp'
 import { LocalStore } from '@/lib/content/sources/local-store'
 import { openLake } from './support/local-lake'
@@ -163,6 +164,31 @@ describe('images', () => {
     const found = await (await call(`v2025-02-19/data/doc/embedded/${document._id},image-missing-1x1-png?excludeContent=true`)).json()
     expect(found.documents.map((doc: { _id: string }) => doc._id)).toEqual([document._id])
     expect(found.omitted).toEqual([{ id: 'image-missing-1x1-png', reason: 'existence' }])
+  })
+
+  it('renders the Studio’s own sizes for the editor, never enlarged; the site’s route refuses them', async () => {
+    process.env.NEXT_DIST_DIR = path.join(path.dirname(file), 'dist')
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } }).png().toBuffer()
+    const { document } = await (await call('v2025-02-19/assets/images/embedded', { method: 'POST', body: new Uint8Array(png), headers: { 'content-type': 'image/png' } })).json()
+    // The Studio asks for `${asset.url}?h=800&fit=max`: the url is at the lake, so the editor's cookie comes along.
+    expect(document.url).toBe(`/api/lake/images/local/embedded/${document.originalFilename}`)
+    const studioImage = `images/local/embedded/${document.originalFilename}`
+    for (const [query, size] of [
+      ['h=800&fit=max', [40, 30]],
+      ['w=16&h=16&fit=crop&dpr=2', [30, 30]],
+      ['w=20&dpr=1.5&auto=format', [30, 23]],
+    ] as const) {
+      const response = await call(`${studioImage}?${query}`)
+      expect([query, response.status, response.headers.get('cache-control')]).toEqual([query, 200, 'private, max-age=31536000, immutable'])
+      const { width, height } = await sharp(Buffer.from(await response.arrayBuffer())).metadata()
+      expect([query, width, height]).toEqual([query, ...size])
+    }
+    expect((await call(`${studioImage}?w=16&h=16&fit=crop&dpr=4`)).status).toBe(400)
+    expect((await call(`${studioImage}?h=800&fit=max`, { token: null })).status).toBe(308)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { GET } = require('@/app/images/[...path]/route') as typeof import('@/app/images/[...path]/route')
+    const site = await GET(new Request(`http://localhost:3000/${studioImage}?h=800&fit=max`), { params: Promise.resolve({ path: studioImage.split('/').slice(1) }) })
+    expect(site.status).toBe(400)
   })
 })
 

@@ -60,7 +60,7 @@ describe('the NDJSON dataset reader', () => {
     const doc = { _id: 'p', _type: 'person', portrait: { _type: 'image', _sanityAsset: 'image@file://./images/ab12-600x400.png', alt: 'Portrait' } }
     const { documents, assets } = parseNdjsonDataset(JSON.stringify(doc), '/data')
     expect(documents[0]).toEqual({ _id: 'p', _type: 'person', portrait: { _type: 'image', asset: { _type: 'reference', _ref: 'image-ab12-600x400-png' }, alt: 'Portrait' } })
-    expect(documents[1]).toMatchObject({ _id: 'image-ab12-600x400-png', _type: 'sanity.imageAsset', url: '/images/local/embedded/ab12-600x400.png', metadata: { dimensions: { width: 600, height: 400 } } })
+    expect(documents[1]).toMatchObject({ _id: 'image-ab12-600x400-png', _type: 'sanity.imageAsset', url: '/api/lake/images/local/embedded/ab12-600x400.png', metadata: { dimensions: { width: 600, height: 400 } } })
     expect(assets.get('image-ab12-600x400-png')).toMatchObject({ filePath: path.join('/data', 'images', 'ab12-600x400.png'), mimeType: 'image/png' })
   })
 

@@ -17,7 +17,12 @@ export type LocalDataset = {
 /** Where the site serves the local dataset's images: the same shape as Sanity's CDN, see lib/image.ts. */
 export const LOCAL_PROJECT_ID = 'local'
 export const LOCAL_DATASET_NAME = 'embedded'
-export const localAssetUrl = (file: string) => `/images/${LOCAL_PROJECT_ID}/${LOCAL_DATASET_NAME}/${file}`
+/**
+ * An asset document's `url`, which only the Studio reads (`${asset.url}?h=800&fit=max`): at the
+ * local lake, so the editor's cookie (Path=/api/lake) comes along and the lake renders the
+ * Studio's sizes; anyone else is sent on to /images/, which takes only the site's own URLs.
+ */
+export const localAssetUrl = (file: string) => `/api/lake/images/${LOCAL_PROJECT_ID}/${LOCAL_DATASET_NAME}/${file}`
 
 export class DatasetError extends Error {
   override name = 'DatasetError'
