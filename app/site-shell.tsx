@@ -1,8 +1,8 @@
-import { draftMode } from 'next/headers'
 import type { ReactNode } from 'react'
 import { SiteFrame } from '@/components/SiteFrame'
 import { getSiteChrome } from '@/lib/content'
 import { readConfig } from '@/lib/env'
+import { inDraftSession } from '@/lib/preview/draft-session'
 import { DraftModeTools } from './draft-mode-tools'
 
 /**
@@ -10,7 +10,7 @@ import { DraftModeTools } from './draft-mode-tools'
  * not-found and unauthorized pages, which render outside any route group.
  */
 export async function SiteShell({ children }: { children: ReactNode }) {
-  const [{ settings, sections }, { isEnabled: drafts }] = await Promise.all([getSiteChrome(), draftMode()])
+  const [{ settings, sections }, drafts] = await Promise.all([getSiteChrome(), inDraftSession()])
   return (
     <>
       <SiteFrame title={settings.title} description={settings.description} sections={sections} drafts={drafts}>

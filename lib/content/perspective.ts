@@ -1,14 +1,14 @@
 import 'server-only'
-import { draftMode } from 'next/headers'
+import { inDraftSession } from '@/lib/preview/draft-session'
 import type { Perspective } from './sources/types'
 
 /**
- * Drafts for a request in Next's draft mode, published content otherwise. Outside a
+ * Drafts for a request in a draft-mode session (lib/preview/draft-session.ts), published content otherwise. Outside a
  * request (build-time static params, scripts, tests) there is no draft mode: published.
  */
 export async function requestPerspective(): Promise<Perspective> {
   try {
-    return (await draftMode()).isEnabled ? 'drafts' : 'published'
+    return (await inDraftSession()) ? 'drafts' : 'published'
   } catch {
     return 'published'
   }

@@ -3,7 +3,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 /**
  * Signed, expiring preview grants, HMAC-SHA256 under PREVIEW_SECRET:
  * - an "article" grant is a shareable link to one draft (by slug), for anyone holding it;
- * - a "draft-mode" grant turns on draft mode for the whole site (editors, in local mode).
+ * - a "draft-mode" grant turns on draft mode for the whole site (editors, in local mode);
+ * - a "draft-session" grant is the cookie that keeps draft mode on, until the grant that
+ *   started it expires (lib/preview/draft-session.ts).
  * Changing the secret revokes every grant at once.
  *
  * Token: base64url(JSON payload) + "." + base64url(HMAC of that first part).
@@ -11,7 +13,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 export const DEFAULT_TTL_SECONDS = 24 * 60 * 60
 export const MAX_TTL_SECONDS = 7 * 24 * 60 * 60
 
-export type Grant = { kind: 'article'; slug: string } | { kind: 'draft-mode' }
+export type Grant = { kind: 'article'; slug: string } | { kind: 'draft-mode' } | { kind: 'draft-session' }
 type Payload = Grant & { v: 1; exp: number }
 
 export type Verified = (Grant & { ok: true; expiresAt: Date }) | { ok: false; reason: 'malformed' | 'signature' | 'expired' }
@@ -31,7 +33,7 @@ export function createToken(grant: Grant, secret: string, { ttlSeconds = DEFAULT
 function isPayload(value: unknown): value is Payload {
   const payload = value as Payload
   if (typeof payload !== 'object' || payload === null || payload.v !== 1 || !Number.isInteger(payload.exp)) return false
-  return payload.kind === 'draft-mode' || (payload.kind === 'article' && typeof payload.slug === 'string' && payload.slug.length > 0)
+  return payload.kind === 'draft-mode' || payload.kind === 'draft-session' || (payload.kind === 'article' && typeof payload.slug === 'string' && payload.slug.length > 0)
 }
 
 export function verifyToken(token: string, secret: string, now = Date.now()): Verified {
@@ -49,7 +51,7 @@ export function verifyToken(token: string, secret: string, now = Date.now()): Ve
   if (!isPayload(payload)) return { ok: false, reason: 'malformed' }
   if (payload.exp * 1000 <= now) return { ok: false, reason: 'expired' }
   const expiresAt = new Date(payload.exp * 1000)
-  return payload.kind === 'article' ? { ok: true, kind: 'article', slug: payload.slug, expiresAt } : { ok: true, kind: 'draft-mode', expiresAt }
+  return payload.kind === 'article' ? { ok: true, kind: 'article', slug: payload.slug, expiresAt } : { ok: true, kind: payload.kind, expiresAt }
 }
 
 /** "2h", "30m", "3d", "90s" or plain seconds → seconds. */

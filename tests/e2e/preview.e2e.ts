@@ -82,7 +82,35 @@ describe('shareable preview links', () => {
   })
 })
 
+/** The headline of a page fetched with these cookies, and whether it carries the draft-mode banner. */
+async function seenWith(cookie: string, path: string) {
+  const html = await (await fetch(url(path), { headers: { cookie } })).text()
+  return { headline: norm(/<h1[^>]*>(.*?)<\/h1>/s.exec(html)?.[1] ?? ''), banner: html.includes('Preview: showing drafts') }
+}
+
 describe('draft mode', () => {
+  it('ends when the link that started it ends, and a session signed before the secret was rotated shows no drafts', async () => {
+    const link = createToken({ kind: 'draft-mode' }, secret, { ttlSeconds: 3 })
+    const enable = await fetch(url(`/api/draft-mode/enable?token=${link.token}`), { redirect: 'manual' })
+    const setCookies = enable.headers.getSetCookie()
+    const session = setCookies.find((cookie) => cookie.startsWith('draft-session='))!
+    // The browser drops the session when the link expires, not later.
+    expect(Date.parse(/expires=([^;]+)/i.exec(session)![1])).toBeLessThanOrEqual(link.expiresAt.getTime())
+    const cookie = setCookies.map((set) => set.split(';')[0]).join('; ')
+    expect(await seenWith(cookie, `/articles/${EDITED.slug}`)).toEqual({ headline: EDITED.draft, banner: true })
+
+    // A session from another PREVIEW_SECRET (the one before a rotation), with Next's draft-mode cookie.
+    const bypass = setCookies.find((set) => set.startsWith('__prerender_bypass='))!.split(';')[0]
+    const rotated = `${bypass}; draft-session=${createToken({ kind: 'draft-session' }, 'the-secret-before-rotation-0123456789').token}`
+    expect(await seenWith(rotated, `/articles/${EDITED.slug}`)).toEqual({ headline: EDITED.published, banner: false })
+    // Nor does Next's cookie alone.
+    expect(await seenWith(bypass, `/articles/${EDITED.slug}`)).toEqual({ headline: EDITED.published, banner: false })
+
+    // The same cookies, sent after the link's end (a client that ignores expiry): published.
+    await new Promise((resolve) => setTimeout(resolve, link.expiresAt.getTime() - Date.now() + 200))
+    expect(await seenWith(cookie, `/articles/${EDITED.slug}`)).toEqual({ headline: EDITED.published, banner: false })
+  })
+
   it('turns on with a valid token: drafts, the banner, no caching; the exit link returns to the published page', async () => {
     const response = await open(page, draftModeLink(`/articles/${EDITED.slug}`))
     expect(page.url()).toBe(url(`/articles/${EDITED.slug}`))

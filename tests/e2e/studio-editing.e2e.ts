@@ -15,7 +15,7 @@ import { startOwnServer, type OwnServer } from './support/own-server'
  * console errors.
  */
 
-type Doc = { _id: string; _type: string; headline?: string; slug?: { current: string } }
+type Doc = { _id: string; _type: string; headline?: string; keyPoints?: string[]; slug?: { current: string } }
 
 let server: OwnServer | undefined
 let browser: Browser | undefined
@@ -277,8 +277,8 @@ describe('editing in the Studio on the embedded dataset', () => {
     // What the editor types reaches the preview, in the same document (no reload).
     const frame = page.frames().find((candidate) => candidate.url().includes('/articles/open-source-maintainers-fund'))!
     await frame.evaluate(() => Object.assign(window, { loadedOnce: true }))
-    await page.keyboard.press('ControlOrMeta+a')
-    await page.keyboard.type('A key point typed in Presentation')
+    await page.locator('[data-testid="field-keyPoints"] input:not([readonly])').nth(1).fill('A key point typed in Presentation')
+    await eventually('the typed key point in the draft', () => datasetDocuments().get(`drafts.${id}`)?.keyPoints?.[1] === 'A key point typed in Presentation')
     await preview.getByText('A key point typed in Presentation').first().waitFor({ timeout: 20_000 })
     expect(await frame.evaluate(() => (window as { loadedOnce?: boolean }).loadedOnce)).toBe(true)
     // The stream that refreshes the preview is for pages in draft mode only.

@@ -1,5 +1,5 @@
-import { draftMode } from 'next/headers'
 import { draftChangesStream } from '@/lib/lake/draft-changes'
+import { inDraftSession } from '@/lib/preview/draft-session'
 
 export const dynamic = 'force-dynamic'
 
@@ -10,6 +10,6 @@ const text = (status: number, body: string) => new Response(body, { status, head
  * cookie is the credential): app/draft-mode-tools.tsx listens and refreshes the page.
  */
 export async function GET(request: Request) {
-  if (!(await draftMode()).isEnabled) return text(401, 'Draft mode is off: only a page in draft mode follows the drafts.')
+  if (!(await inDraftSession())) return text(401, 'Draft mode is off: only a page in draft mode follows the drafts.')
   return draftChangesStream(request.signal) ?? text(404, 'The embedded dataset is not in use: with a Sanity project, Presentation refreshes the preview itself.')
 }

@@ -1,4 +1,4 @@
-import { draftMode } from 'next/headers'
+import { endDraftSession } from '@/lib/preview/draft-session'
 import { redirectWithin, refererPath } from '@/lib/preview/redirect'
 
 /**
@@ -6,7 +6,7 @@ import { redirectWithin, refererPath } from '@/lib/preview/redirect'
  * this site only; a target no header can hold answers 400).
  */
 export async function GET(request: Request) {
-  ;(await draftMode()).disable()
+  await endDraftSession()
   const { searchParams } = new URL(request.url)
   return redirectWithin(searchParams.get('redirect') ?? refererPath(request))
 }
