@@ -4,7 +4,8 @@ import { redirectTarget, sitePath } from '@/lib/preview/redirect'
 /** Leaving draft mode: where its redirect may send a reader, and what it refuses. */
 
 const disable = jest.fn()
-jest.mock('next/headers', () => ({ draftMode: async () => ({ disable }) }))
+const deleteCookie = jest.fn()
+jest.mock('next/headers', () => ({ draftMode: async () => ({ disable }), cookies: async () => ({ delete: deleteCookie }) }))
 
 const leave = (redirect: string) => GET(new Request(`http://localhost:3000/api/draft-mode/disable?redirect=${redirect}`))
 
@@ -25,6 +26,7 @@ describe('the draft-mode exit link', () => {
     expect(response.status).toBe(307)
     expect(response.headers.get('location')).toBe(location)
     expect(disable).toHaveBeenCalled()
+    expect(deleteCookie).toHaveBeenCalledWith('draft-session')
   })
 
   it.each(['/a%0D%0ASet-Cookie:%20x=1', '/a%0Ab', '/%E2%80%AE', '/%F0%9F%98%80'])(
