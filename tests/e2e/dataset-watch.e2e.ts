@@ -67,7 +67,9 @@ afterAll(() => server?.stop())
 describe('editing LOCAL_DATASET while the site runs', () => {
   it('shows a saved edit on the cached article and front page, without a restart', async () => {
     for (const pathname of [articlePath, '/']) {
-      await get(pathname)
+      // Cached: a page prerendered by a build more than its revalidate time ago answers STALE
+      // once, and HIT when regenerated.
+      await waitFor(async () => (await get(pathname)).cache === 'HIT', `${pathname} to be cached`)
       const cached = await get(pathname)
       expect(cached).toMatchObject({ status: 200, cache: 'HIT' })
       expect(cached.html).toContain(article.headline)
