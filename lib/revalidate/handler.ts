@@ -1,5 +1,6 @@
 import { SIGNATURE_HEADER_NAME, isValidSignature } from '@sanity/webhook'
 import { Lru } from '@/lib/content/sources/lru'
+import { readBodyWithin } from '@/lib/request-body'
 import { ChangeSchema, isPublishedId, isRevalidatedType, needsReferencingArticles, tagsForChange, type Change } from './tags'
 
 /**
@@ -86,10 +87,12 @@ export async function handleRevalidation(request: Request, options: Revalidation
     return refuse('the signature is more than 5 minutes old (or ahead of this server’s clock): a late or replayed delivery.')
   }
 
-  const raw = await readBody(request, MAX_BODY_BYTES)
-  if (raw === undefined) {
+  const bytes = await readBodyWithin(request, MAX_BODY_BYTES)
+  if (!bytes) {
     return json(413, { message: `Not revalidated: the body is larger than ${MAX_BODY_BYTES / 1024} KB, which no delivery of the webhook is.` })
   }
+  // As request.text() decodes it (UTF-8, a leading BOM dropped): the text the signature was made over.
+  const raw = new TextDecoder().decode(bytes)
   // The HMAC covers "<timestamp>.<body>" exactly as sent, so it is checked on the raw text.
   if (!raw.trim() || !(await isValidSignature(raw, signature, secret))) {
     return refuse('the signature does not match this body and SANITY_REVALIDATE_SECRET.')
@@ -157,28 +160,4 @@ function deliveryKeys(request: Request, signature: string): string[] {
   const key = request.headers.get(IDEMPOTENCY_HEADER)?.trim()
   if (key) keys.push(`key:${key}`)
   return keys
-}
-
-/**
- * The body as text, or undefined when it is larger than `limit` bytes: refused from its
- * Content-Length before any of it is read; without one (a chunked upload), or past what it
- * declared, as soon as the bytes read pass the limit, keeping none beyond it.
- */
-async function readBody(request: Request, limit: number): Promise<string | undefined> {
-  if (Number(request.headers.get('content-length')) > limit) return undefined
-  if (!request.body) return ''
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    size += read.value.byteLength
-    if (size > limit) {
-      // Stops the upload: the rest is never read.
-      await reader.cancel()
-      return undefined
-    }
-    chunks.push(read.value)
-  }
-  // As request.text() decodes it (UTF-8, a leading BOM dropped): the text the signature was made over.
-  return new TextDecoder().decode(Buffer.concat(chunks))
 }
