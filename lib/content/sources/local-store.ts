@@ -60,8 +60,8 @@ export type HistoryEntry = { transactionId: string; timestamp: string; author: s
  * the journal already; the rewrite keeps LOCAL_DATASET current for people and tools reading it.
  */
 const WRITE_AFTER_MS = 300
-const NEWLINE = Buffer.from('\n')
 const WRITE_AT_MOST_AFTER_MS = 2000
+const NEWLINE = Buffer.from('\n')
 export const AUTHOR_OF_FILE_EDITS = 'local-dataset-file'
 
 type StoreEvents = {
@@ -333,6 +333,8 @@ export class LocalStore {
 
     const temporary = `${this.datasetPath}.${process.pid}.tmp`
     await writeAndSync(temporary, written)
+    // The stamp of the file as written (a rename keeps it): a save by someone else after the rename gets another.
+    const stamp = await fs.promises.stat(temporary)
     const current = await fs.promises.stat(this.datasetPath)
     if (!sameStamp(current, readStats)) {
       await fs.promises.rm(temporary, { force: true })
@@ -340,7 +342,6 @@ export class LocalStore {
     }
     await fs.promises.rename(temporary, this.datasetPath)
     await syncDirectory(this.baseDir)
-    const stamp = await fs.promises.stat(this.datasetPath)
     const parsed = parseDatasetFile(written, this.baseDir, { previous: file, layout: layoutOf(written, known), stamp })
     await this.serially(async () => {
       this.file = parsed
