@@ -4,8 +4,8 @@ import { requestPerspective } from './perspective'
 
 /**
  * For a field of the document on show (a path such as `keyPoints[2]`), the `data-sanity`
- * attribute (to spread on the element that shows the field) that makes Presentation draw an overlay on the element and, on a
- * click, open the document in the Studio with that field focused. Works the same on the
+ * attribute to spread on the element that shows it: Presentation draws an overlay there and,
+ * on a click, opens the document in the Studio with that field focused. Works the same on the
  * embedded dataset and on a Sanity project: it names the document and the field, and needs
  * no source map of the query.
  */
