@@ -140,4 +140,22 @@ describe('watching LOCAL_DATASET', () => {
     await waitFor(() => reloads.length === 1, 'the reload')
     expect(messages(info)).toHaveLength(1)
   })
+  it("does not take the server's own write for an edit before it adopts it, and still follows edits after", async () => {
+    const watched = start(ndjson(section, article('First')))
+    // The store's write: a temporary with its stamp announced, renamed over the dataset.
+    const temporary = path.join(dir, 'dataset.ndjson.own.tmp')
+    fs.writeFileSync(temporary, ndjson(section, article('Own write')))
+    watched.expectOwnWrite(fs.statSync(temporary))
+    const stat = jest.spyOn(fs.promises, 'stat')
+    const open = jest.spyOn(fs.promises, 'open')
+    fs.renameSync(temporary, file)
+    await waitFor(() => stat.mock.calls.some(([checked]) => checked === file), 'the watcher to look at the renamed file')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(open).not.toHaveBeenCalled()
+    expect(reloads).toEqual([])
+
+    saveByRename(ndjson(section, article('By hand')))
+    await waitFor(() => reloads.length === 1, 'the reload')
+    expect(await headlineOf(reloads[0])).toBe('By hand')
+  })
 })

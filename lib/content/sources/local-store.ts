@@ -340,6 +340,7 @@ export class LocalStore {
       await fs.promises.rm(temporary, { force: true })
       return restoreDirty()
     }
+    this.watcher?.expectOwnWrite(stamp)
     await fs.promises.rename(temporary, this.datasetPath)
     await syncDirectory(this.baseDir)
     const parsed = parseDatasetFile(written, this.baseDir, { previous: file, layout: layoutOf(written, known), stamp })

@@ -23,6 +23,12 @@ export type WatchedDataset = {
    * the one served from now on, so the watcher does not hand it back as an edit.
    */
   adopt(parsed: ParsedDatasetFile): void
+  /**
+   * The stamp of a file the server is about to rename over the dataset: from the rename until
+   * `adopt`, a check that finds it must not take the server's own write for an edit (and hand
+   * back, as an edit, a version older than what has been acknowledged since).
+   */
+  expectOwnWrite(stamp: fs.Stats): void
   close(): void
 }
 
@@ -50,6 +56,8 @@ export function watchDatasetFile(
   let lastSeen: fs.Stats | undefined
   /** The last refusal, so that a version broken in the same way is reported once. */
   let lastRefusal: string | undefined
+  /** The stamp of the server's own write between its rename and `adopt`. */
+  let ownWrite: fs.Stats | undefined
 
   const schedule = () => {
     clearTimeout(timer)
@@ -88,9 +96,9 @@ export function watchDatasetFile(
     const started = performance.now()
     let read: { bytes: Buffer; stats: fs.Stats }
     try {
-      // The version served, still on disk (the store's own write, say): nothing to read.
+      // The version served, still on disk, or the store's own write: nothing to read.
       const current = await fs.promises.stat(datasetPath)
-      if (served.stamp && sameStamp(current, served.stamp)) {
+      if ([served.stamp, ownWrite].some((stamp) => stamp && sameStamp(current, stamp))) {
         lastSeen = current
         return
       }
@@ -146,7 +154,11 @@ export function watchDatasetFile(
     initial: served,
     adopt(parsed) {
       served = parsed
+      ownWrite = undefined
       lastRefusal = undefined
+    },
+    expectOwnWrite(stamp) {
+      ownWrite = stamp
     },
     close,
   }
@@ -179,8 +191,6 @@ async function readWhole(file: string): Promise<{ bytes: Buffer; stats: fs.Stats
     await handle.close()
   }
 }
-
-const sameVersion = (a: fs.Stats, b: fs.Stats) => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
 
 /** A version, for the log: the file's documents, and the image assets added for the images they reference. */
 const describe = ({ documents, assets }: LocalDataset) => `${documents.length - assets.size} documents, ${assets.size} images`
