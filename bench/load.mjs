@@ -2,11 +2,12 @@
 import autocannon from 'autocannon'
 
 /**
- * Loads `url` with `connections` keep-alive connections for `duration` seconds; `requests` as
- * autocannon takes them. A request unanswered after `timeout` seconds counts as an error.
+ * Loads `url` with `connections` keep-alive connections for `duration` seconds, or for `amount`
+ * requests; `requests` as autocannon takes them. A request unanswered after `timeout` seconds
+ * counts as an error.
  */
-export async function load({ url, connections, duration, requests, timeout = 10 }) {
-  const result = await autocannon({ url, connections, duration, requests, timeout })
+export async function load({ url, connections, duration, amount, requests, timeout = 10 }) {
+  const result = await autocannon({ url, connections, requests, timeout, ...(amount ? { amount } : { duration }) })
   const responses = result.requests.total
   return {
     requestsPerSecond: result.requests.average,

@@ -2,7 +2,7 @@
 /**
  * The site's benchmarks, with one summary of every figure beside its target:
  *   npm run bench [-- --duration 20 --connections 64 --articles 10000 --skip-build
- *                    --only http,memory,queries,edit,lake --static nginx|node]
+ *                    --only http,memory,queries,edit,lake,unknown --static nginx|node]
  * Prints figures; a missed target never fails it. It exits non-zero only when something
  * broke (a build or a server that did not start), after running the other parts.
  */
@@ -16,9 +16,11 @@ import { ms } from './load.mjs'
 import { benchMemory } from './memory.mjs'
 import { DATA_DIR, ensureBuild } from './next.mjs'
 import { QUERY_TARGETS_MS, benchQueries } from './queries-step.mjs'
+import { benchUnknownAddresses } from './unknown-step.mjs'
 
-const PARTS = ['http', 'memory', 'queries', 'edit', 'lake']
-const NEXT_PORTS = { http: 3200, memory: 3201, edit: 3202, lake: 3203 }
+const PARTS = ['http', 'memory', 'queries', 'edit', 'lake', 'unknown']
+const NEXT_PORTS = { http: 3200, memory: 3201, edit: 3202, lake: 3203, unknown: 3204 }
+const REDIS_PORT = 6392
 const STATIC_PORT = 8080
 const PROXY_CACHE_PORT = 8081
 
@@ -57,7 +59,7 @@ const articleRows = (label, load, staticLoad, ratio) => [
 function summary(opts, results) {
   const size = opts.articles.toLocaleString('en')
   const rows = []
-  const { http, memory, queries, edit, lake } = results
+  const { http, memory, queries, edit, lake, unknown } = results
   if (http) {
     rows.push(...articleRows(`bare next start (${http.generator})`, http.next, http.static, http.ratio))
     const { floor } = http
@@ -93,6 +95,17 @@ function summary(opts, results) {
       rows.push([`local lake, ${size}: Studio cold load to a listed desk`, `${figures.coldLoadMs} ms`, '', ''])
       rows.push([`local lake, ${size}: connections the Studio holds with a document open`, `${figures.held}`, '≤ 6 (HTTP/1.1 per host)', mark(figures.held <= 6)])
       rows.push([`local lake, ${size}: server RSS with two Studio tabs open`, `${fixed(figures.rssTwoTabs / 1e6)} MB`, '', ''])
+    }
+  }
+  if (unknown) {
+    for (const [where, f] of Object.entries(unknown)) {
+      const label = `10,000 unknown addresses, ${where === 'disk' ? 'files in the disk cache' : 'Redis keys'} before → after; RSS after the first → last quarter`
+      if (f.skipped) rows.push([label, `skipped: ${f.skipped}`, '+0 entries, RSS flat', '?'])
+      else {
+        const figures = `${f.before.entries} → ${f.after.entries}; ${fixed(f.rssByQuarter[0] / 1e6)} → ${fixed(f.rssByQuarter.at(-1) / 1e6)} MB (${f.result.non2xx} of ${f.result.responses} answered 404)`
+        const flat = f.rssByQuarter.at(-1) <= f.rssByQuarter[0] * 1.1
+        rows.push([label, figures, '+0 entries, RSS flat (within 10 %)', mark(f.after.entries === f.before.entries && flat)])
+      }
     }
   }
   console.log(`\n== Summary (Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 16)}Z, load average now ${loadAverage()})\n`)
@@ -137,6 +150,7 @@ async function main() {
   await attempt('queries', () => benchQueries({ articles }))
   if (built) await attempt('edit', () => benchEditToLive({ port: NEXT_PORTS.edit, runs: 5 }))
   if (built) await attempt('lake', () => benchLake({ port: NEXT_PORTS.lake, articles }))
+  if (built) await attempt('unknown', () => benchUnknownAddresses({ port: NEXT_PORTS.unknown, redisPort: REDIS_PORT }))
 
   summary(opts, results)
   if (broken.length) {

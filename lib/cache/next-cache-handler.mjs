@@ -1,10 +1,12 @@
 // @ts-check
 // Next's `cacheHandler` (next.config.js points here when REDIS_URL is set as the server starts):
 // ISR pages, route handler responses and the fetch cache live in Redis, shared by every instance
-// of this build. Plain JavaScript: `next start` imports it as it is.
+// of this build, and nothing is stored for an address that names nothing (known-addresses.mjs).
+// Plain JavaScript: `next start` imports it as it is.
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler'
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings'
 import { createClient } from '@redis/client'
+import { storingKnownAddressesOnly } from './known-addresses.mjs'
 import { describeRedisUrl, redisClientOptions, sharedCacheConfig } from './shared-cache.mjs'
 
 CacheHandler.onCreation(({ buildId }) => {
@@ -19,4 +21,4 @@ CacheHandler.onCreation(({ buildId }) => {
   })
 })
 
-export default CacheHandler
+export default storingKnownAddressesOnly(CacheHandler)

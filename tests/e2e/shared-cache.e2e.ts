@@ -122,6 +122,24 @@ function ping(port: number): Promise<true> {
   })
 }
 
+/** How many keys Redis holds (DBSIZE). */
+function keysInRedis(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write('DBSIZE\r\n'))
+    socket.once('data', (data) => {
+      socket.destroy()
+      const reply = /^:(\d+)\r\n/.exec(data.toString())
+      if (reply) resolve(Number(reply[1]))
+      else reject(new Error(data.toString()))
+    })
+    socket.once('error', reject)
+  })
+}
+
+/** Addresses that name nothing: unknown slugs and tags, pages past the end, feeds of nobody. */
+const unknownAddresses = (n: number) =>
+  Array.from({ length: n }, (_, i) => [`/articles/made-up-${i}`, `/latest/page/${90_000 + i}`, `/tags/made-up-${i}`, `/people/made-up-${i}/rss.xml`][i % 4])
+
 type Instance = Awaited<ReturnType<typeof startInstance>>
 
 /** `next start` on the browser tests' build, on its own dataset copy; REDIS_URL only if given. */
@@ -180,6 +198,18 @@ describe('several instances with REDIS_URL', () => {
     expect(onB.status).toBe(200)
     expect(onB.cache).toBe('HIT')
     expect(headlinesIn(onB.html)).toContain(EDITED_BEFORE_START)
+  })
+
+  it('stores nothing in Redis for addresses that name nothing', async () => {
+    const before = await keysInRedis(REDIS_PORT)
+    for (const address of unknownAddresses(40)) expect({ address, status: (await a.get(address)).status }).toEqual({ address, status: 404 })
+    // Writes to Redis follow the response: give them time to land.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(await keysInRedis(REDIS_PORT)).toBe(before)
+
+    // A page that exists, rendered for the first time, is stored.
+    expect((await a.get('/people/marta-kowalska/rss.xml')).status).toBe(200)
+    await waitFor('the feed to be stored', async () => (await keysInRedis(REDIS_PORT)) > before || undefined, 5000)
   })
 
   it('drops a page on every instance when one instance expires it', async () => {
