@@ -207,7 +207,7 @@ describe('REDIS_URL', () => {
   })
 
   // next.config.js is read again by `next start`: REDIS_URL at start turns the handler on, no rebuild.
-  it('configures the shared cache for `next start` only, and only when set', () => {
+  it('configures the shared cache for `next start` only, and only when set; without it, the disk cache', () => {
     const saved = process.env.REDIS_URL
     try {
       const nextConfig = jest.requireActual('../../next.config.js')
@@ -216,7 +216,7 @@ describe('REDIS_URL', () => {
       expect(nextConfig(PHASE_PRODUCTION_SERVER).cacheMaxMemorySize).toBe(0)
       expect(nextConfig(PHASE_PRODUCTION_BUILD).cacheHandler).toBeUndefined()
       delete process.env.REDIS_URL
-      expect(nextConfig(PHASE_PRODUCTION_SERVER).cacheHandler).toBeUndefined()
+      expect(nextConfig(PHASE_PRODUCTION_SERVER).cacheHandler).toMatch(/lib\/cache\/disk-cache-handler\.mjs$/)
       // Without Redis, only the hottest pages are also kept in the heap (README, "Memory").
       expect(nextConfig(PHASE_PRODUCTION_SERVER).cacheMaxMemorySize).toBe(8 * 1024 * 1024)
     } finally {
