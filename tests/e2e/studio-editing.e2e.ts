@@ -4,7 +4,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import CANARY_SECRETS from './canary.json'
-import { closeBrowser, launchBrowser } from './support/browser'
+import { closeBrowser, launchBrowser, recordCspViolations } from './support/browser'
 import { startOwnServer, type OwnServer } from './support/own-server'
 
 /**
@@ -12,7 +12,8 @@ import { startOwnServer, type OwnServer } from './support/own-server'
  * on a server of their own with a copy of the demo dataset: every change is checked where it
  * lands (the dataset file, in Sanity's export format) and where readers see it (the site).
  * Every request to another host is blocked and counted, and the count must be 0; so must the
- * console errors.
+ * console errors and the Content-Security-Policy violations, in the Studio and in Presentation's
+ * preview of the site.
  */
 
 type Doc = { _id: string; _type: string; headline?: string; keyPoints?: string[]; slug?: { current: string } }
@@ -21,6 +22,7 @@ let server: OwnServer | undefined
 let browser: Browser | undefined
 const outside: string[] = []
 const consoleErrors: string[] = []
+const cspViolations: string[] = []
 
 beforeAll(async () => {
   ;[server, browser] = await Promise.all([
@@ -36,6 +38,8 @@ afterAll(async () => {
 
 afterEach(() => {
   expect(outside).toEqual([])
+  expect(cspViolations).toEqual([])
+  cspViolations.length = 0
   // The browser's own request for /favicon.ico is not the Studio's doing.
   expect(consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([])
   outside.length = 0
@@ -46,6 +50,7 @@ afterEach(() => {
 async function editor(): Promise<{ context: BrowserContext; open: (path: string) => Promise<Page> }> {
   const origin = server!.origin
   const context = await browser!.newContext({ baseURL: origin, viewport: { width: 1400, height: 900 } })
+  await recordCspViolations(context, cspViolations)
   await context.route('**/*', (route) => {
     const address = route.request().url()
     if (new URL(address).origin === origin) return route.continue()

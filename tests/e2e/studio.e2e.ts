@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import CANARY_SECRETS from './canary.json'
-import { closeBrowser, closePage, launchBrowser } from './support/browser'
+import { closeBrowser, closePage, launchBrowser, recordCspViolations } from './support/browser'
 import { baseUrl, url } from './support/server'
 
 /**
@@ -24,6 +24,7 @@ describe('the local Content Lake', () => {
       outside.push(address)
       return route.abort('blockedbyclient')
     })
+    const violations = await recordCspViolations(context)
     const page = await context.newPage()
     try {
       await page.goto(`/api/lake/sign-in?token=${CANARY_SECRETS.LOCAL_EDITOR_TOKEN}`)
@@ -32,6 +33,7 @@ describe('the local Content Lake', () => {
       // The newest published article of the demo dataset.
       await page.getByText('Deep-sea mining test shows sediment plumes travel farther than predicted').first().waitFor({ timeout: 30_000 })
       expect(outside).toEqual([])
+      expect(violations).toEqual([])
     } finally {
       await closePage(page)
     }

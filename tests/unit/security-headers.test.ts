@@ -26,11 +26,36 @@ describe('headers() in next.config.js', () => {
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'strict-origin-when-cross-origin',
       'cross-origin-opener-policy': 'same-origin',
-      'content-security-policy': "frame-ancestors 'self'",
     })
+    const policy = headers['content-security-policy']
+    for (const directive of ["default-src 'self'", "script-src 'self' 'unsafe-inline'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'"]) {
+      expect(policy).toContain(directive)
+    }
+    if (phase !== 'phase-development-server') expect(policy).not.toContain('unsafe-eval')
     for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) expect(headers['permissions-policy']).toContain(`${feature}=()`)
     // The Studio loads cross-origin resources without CORP: no COEP, which would break it.
     expect(headers).not.toHaveProperty('cross-origin-embedder-policy')
+  })
+
+  it("gives the Studio its own policy, the reader site's plus editors' avatars and Sanity's sign-in", async () => {
+    const rules = await configuredRules('phase-production-build')
+    // As Next applies them: every matching rule in order, a later header replacing an earlier one.
+    const policyAt = (path: string) =>
+      rules
+        .filter((rule) => getPathMatch(rule.source)(path) !== false)
+        .flatMap((rule) => rule.headers)
+        .filter(({ key }) => key.toLowerCase() === 'content-security-policy')
+        .at(-1)?.value
+    const reader = policyAt('/articles/a')!
+    for (const path of ['/studio', '/studio/structure/article']) {
+      const studio = policyAt(path)!
+      expect(studio).not.toBe(reader)
+      expect(studio).toMatch(/img-src [^;]* https:(;|$)/)
+      expect(studio).toContain('https://api.sanity.io')
+      expect(studio).toContain("frame-ancestors 'self'")
+      expect(studio).not.toContain('unsafe-eval')
+    }
+    expect(reader).not.toMatch(/img-src [^;]* https:(;|$)/)
   })
 })
 
