@@ -257,6 +257,25 @@ describe('several instances with REDIS_URL', () => {
   })
 
   it('keeps serving pages when Redis is killed, says so once, and shares again once it is back', async () => {
+    // Readers keep coming throughout: four at a time on each instance, from before the kill to after the recovery.
+    const failures: string[] = []
+    let answered = 0
+    let reading = true
+    const reader = async (instance: Instance, offset: number) => {
+      const pages = ['/', ARTICLE, '/sections/world', '/latest', '/feeds/rss.xml', '/sitemap.xml', '/people/he-yuting', '/sections/business']
+      for (let i = offset; reading; i++) {
+        const page = pages[i % pages.length]
+        const status = await instance.get(page).then(
+          (response) => response.status,
+          (error: Error) => error.message,
+        )
+        if (status === 200) answered++
+        else failures.push(`${page}: ${status}`)
+      }
+    }
+    const readers = [a, b].flatMap((instance) => [0, 1, 2, 3].map((offset) => reader(instance, offset * 2)))
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+
     await stop(redis.child, 'SIGKILL')
     for (const instance of [a, b]) {
       await waitFor('the outage line', async () => count(instance, OUTAGE_LINES) === 2 || undefined)
@@ -269,6 +288,11 @@ describe('several instances with REDIS_URL', () => {
 
     redis = await startRedis()
     await Promise.all([a, b].map((instance) => waitFor('the recovery line', async () => count(instance, RECOVERY_LINES) === 2 || undefined)))
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    reading = false
+    await Promise.all(readers)
+    expect(failures).toEqual([])
+    expect(answered).toBeGreaterThan(50)
     // Redis restarted empty: what A renders goes into it again, and B serves it.
     await waitFor('B to serve what A rendered', async () => {
       await a.get('/people/he-yuting')
