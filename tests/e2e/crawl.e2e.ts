@@ -91,3 +91,23 @@ test('every internal link on the demo site leads to a page that answers 200', as
   expect(paths.filter((p) => /^\/tags\/[^/]+$/.test(p)).length).toBeGreaterThan(0)
   expect(queue).toEqual([]) // finished within MAX_PAGES
 }, 600_000)
+
+test('the favicon, the icons and the web app manifest that pages name all answer, with their types', async () => {
+  const html = await (await fetch(new URL('/', baseUrl()))).text()
+  const linked = (rel: string) => new RegExp(`<link rel="${rel}" href="([^"]+)"`).exec(html)?.[1]
+  const expected: [string | undefined, RegExp][] = [
+    ['/favicon.ico', /^image\/x-icon$/],
+    [linked('icon'), /^image\/(svg\+xml|x-icon)/],
+    [linked('apple-touch-icon'), /^image\/png$/],
+    [linked('manifest'), /^application\/manifest\+json/],
+  ]
+  for (const [href, type] of expected) {
+    expect(href).toBeDefined()
+    const response = await fetch(new URL(href!, baseUrl()))
+    expect({ href, status: response.status, type: response.headers.get('content-type') }).toEqual({ href, status: 200, type: expect.stringMatching(type) })
+  }
+  const manifest = await (await fetch(new URL(linked('manifest')!, baseUrl()))).json()
+  expect(manifest).toMatchObject({ name: expect.any(String), start_url: '/', icons: expect.any(Array) })
+  expect(manifest.name).not.toBe('')
+  for (const icon of manifest.icons) expect({ src: icon.src, status: (await fetch(new URL(icon.src, baseUrl()))).status }).toEqual({ src: icon.src, status: 200 })
+})

@@ -40,8 +40,7 @@ afterEach(() => {
   expect(outside).toEqual([])
   expect(cspViolations).toEqual([])
   cspViolations.length = 0
-  // The browser's own request for /favicon.ico is not the Studio's doing.
-  expect(consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([])
+  expect(consoleErrors).toEqual([])
   outside.length = 0
   consoleErrors.length = 0
 })
