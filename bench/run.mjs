@@ -2,7 +2,7 @@
 /**
  * The site's benchmarks, with one summary of every figure beside its target:
  *   npm run bench [-- --duration 20 --connections 64 --articles 10000 --skip-build
- *                    --only http,memory,queries,edit,lake,unknown --static nginx|node]
+ *                    --only http,memory,queries,edit,lake,unknown,outage --static nginx|node]
  * Prints figures; a missed target never fails it. It exits non-zero only when something
  * broke (a build or a server that did not start), after running the other parts.
  */
@@ -16,11 +16,12 @@ import { ms } from './load.mjs'
 import { benchMemory } from './memory.mjs'
 import { DATA_DIR, ensureBuild } from './next.mjs'
 import { QUERY_TARGETS_MS, benchQueries } from './queries-step.mjs'
+import { benchRedisOutage } from './redis-outage-step.mjs'
 import { benchUnknownAddresses } from './unknown-step.mjs'
 
-const PARTS = ['http', 'memory', 'queries', 'edit', 'lake', 'unknown']
-const NEXT_PORTS = { http: 3200, memory: 3201, edit: 3202, lake: 3203, unknown: 3204 }
-const REDIS_PORT = 6392
+const PARTS = ['http', 'memory', 'queries', 'edit', 'lake', 'unknown', 'outage']
+const NEXT_PORTS = { http: 3200, memory: 3201, edit: 3202, lake: 3203, unknown: 3204, outage: [3205, 3206] }
+const REDIS_PORTS = { unknown: 6392, outage: 6393 }
 const STATIC_PORT = 8080
 const PROXY_CACHE_PORT = 8081
 
@@ -59,7 +60,7 @@ const articleRows = (label, load, staticLoad, ratio) => [
 function summary(opts, results) {
   const size = opts.articles.toLocaleString('en')
   const rows = []
-  const { http, memory, queries, edit, lake, unknown } = results
+  const { http, memory, queries, edit, lake, unknown, outage } = results
   if (http) {
     rows.push(...articleRows(`bare next start (${http.generator})`, http.next, http.static, http.ratio))
     const { floor } = http
@@ -108,6 +109,14 @@ function summary(opts, results) {
       }
     }
   }
+  if (outage) {
+    const label = 'Redis killed and restarted under load, two instances: failed reader requests; shared again after'
+    if (outage.skipped) rows.push([label, `skipped: ${outage.skipped}`, '0 failed, within seconds', '?'])
+    else {
+      const back = outage.sharingAgainAfterS.map((s) => (s === undefined ? 'not within 30 s' : `${fixed(s, 1)} s`)).join(' / ')
+      rows.push([label, `${outage.failed} of ${outage.responses}; ${back}`, '0 failed, within seconds', mark(outage.failed === 0 && outage.sharingAgainAfterS.every((s) => s !== undefined && s <= 10))])
+    }
+  }
   console.log(`\n== Summary (Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 16)}Z, load average now ${loadAverage()})\n`)
   console.log('| figure | measured | target | met |\n|---|---|---|---|')
   for (const row of rows) console.log(`| ${row.join(' | ')} |`)
@@ -150,7 +159,8 @@ async function main() {
   await attempt('queries', () => benchQueries({ articles }))
   if (built) await attempt('edit', () => benchEditToLive({ port: NEXT_PORTS.edit, runs: 5 }))
   if (built) await attempt('lake', () => benchLake({ port: NEXT_PORTS.lake, articles }))
-  if (built) await attempt('unknown', () => benchUnknownAddresses({ port: NEXT_PORTS.unknown, redisPort: REDIS_PORT }))
+  if (built) await attempt('unknown', () => benchUnknownAddresses({ port: NEXT_PORTS.unknown, redisPort: REDIS_PORTS.unknown }))
+  if (built) await attempt('outage', () => benchRedisOutage({ ports: NEXT_PORTS.outage, redisPort: REDIS_PORTS.outage, duration }))
 
   summary(opts, results)
   if (broken.length) {

@@ -2,13 +2,12 @@
 // 10,000 of them leave behind in the incremental cache on disk, in Redis, and in the server's
 // memory. Each must answer 404 and store nothing (lib/cache/known-addresses.mjs).
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { prng } from '../scripts/dataset-generator.mjs'
-import { ensureDebianTool } from './apt.mjs'
 import { load } from './load.mjs'
-import { DATA_DIR, ROOT, startNext } from './next.mjs'
-import { assertPortFree, groupRss, sleep, startGroup } from './processes.mjs'
+import { ROOT, startNext } from './next.mjs'
+import { groupRss, sleep } from './processes.mjs'
+import { keysInRedis, startRedis } from './redis.mjs'
 
 const WARM_UP = 800
 const CONNECTIONS = 8
@@ -40,34 +39,6 @@ function cacheFiles(distDir) {
     for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) if (entry.isFile()) count++
   }
   return count
-}
-
-function redisCommand(port, command) {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.write(`${command}\r\n`))
-    socket.once('data', (data) => {
-      socket.destroy()
-      resolve(data.toString().trim())
-    })
-    socket.once('error', reject)
-  })
-}
-const keysInRedis = async (port) => Number((await redisCommand(port, 'DBSIZE')).slice(1))
-
-async function startRedis(port) {
-  if (!ensureDebianTool('redis-server')) return undefined
-  await assertPortFree(port)
-  const redis = startGroup('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    cwd: ROOT,
-    env: process.env,
-    log: path.join(DATA_DIR, 'redis-unknown.log'),
-  })
-  for (let i = 0; i < 50; i++) {
-    if ((await redisCommand(port, 'PING').catch(() => '')) === '+PONG') return redis
-    await sleep(100)
-  }
-  await redis.stop()
-  throw new Error('redis-server did not answer PING')
 }
 
 const loadCount = (url, requests, amount) => load({ url, connections: CONNECTIONS, amount, requests, timeout: 30 })
@@ -108,7 +79,7 @@ export async function benchUnknownAddresses({ port, redisPort, count = 10_000 })
   const figures = {}
   const distDir = path.join(ROOT, '.next-bench-unknown-disk')
   figures.disk = await measure({ name: 'unknown-disk', port, count, env: {}, stored: async () => cacheFiles(distDir) })
-  const redis = await startRedis(redisPort)
+  const redis = await startRedis(redisPort, 'unknown')
   if (redis) {
     try {
       figures.redis = await measure({ name: 'unknown-redis', port, count, env: { REDIS_URL: `redis://127.0.0.1:${redisPort}` }, stored: () => keysInRedis(redisPort) })
