@@ -17,3 +17,10 @@ export async function readJson<T>(request: Request, limit: number): Promise<T> {
     throw badRequest(`The request body is not valid JSON: ${(error as Error).message}`)
   }
 }
+
+/** A JSON object body (a query, a channel request, mutations or actions): `null`, an array or a scalar is a 400. */
+export async function readJsonObject<T extends object>(request: Request, limit: number): Promise<Partial<T>> {
+  const body = await readJson<unknown>(request, limit)
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object.')
+  return body as Partial<T>
+}

@@ -15,7 +15,7 @@ import { listenerOf } from './listener'
 import { liveListener } from './live'
 import { planActions, planMutations, type MutationResult } from './mutations'
 import { perspectiveOf, queryParamsOf, runQuery } from './query'
-import { readJson } from './request-body'
+import { readJson, readJsonObject } from './request-body'
 import { signIn, signInPage, signOut } from './sign-in'
 
 /** The largest mutation or query body accepted: the Content Lake's own limit for a mutation request. */
@@ -94,7 +94,7 @@ async function route(request: Request, path: string[], { store, source }: NonNul
       case 'ping':
         return new Response('PONG', { headers: { 'Content-Type': 'text/plain' } })
       case 'query': {
-        const body = method === 'POST' ? await readJson<{ query?: unknown; params?: unknown; perspective?: unknown }>(request, MAX_JSON_BYTES) : undefined
+        const body = method === 'POST' ? await readJsonObject<{ query: unknown; params: unknown; perspective: unknown }>(request, MAX_JSON_BYTES) : undefined
         const params = body ? ((body.params as Record<string, unknown>) ?? {}) : queryParamsOf(url.searchParams)
         const perspective = perspectiveOf(body?.perspective ?? url.searchParams.get('perspective'), apiVersion)
         return json(await runQuery(source, body ? body.query : url.searchParams.get('query'), params, perspective))
@@ -113,12 +113,12 @@ async function route(request: Request, path: string[], { store, source }: NonNul
         return json({ totalCount: 0, references: [] })
       case 'channel':
         if (method === 'GET' && !ids.length) return openChannel(request.signal)
-        if (method === 'POST' && ids.length === 1) return json(channelRequest(store, ids[0], await readJson<ChannelRequest>(request, MAX_CHANNEL_REQUEST_BYTES)))
+        if (method === 'POST' && ids.length === 1) return json(channelRequest(store, ids[0], await readJsonObject<ChannelRequest>(request, MAX_CHANNEL_REQUEST_BYTES)))
         throw notFound('A channel is opened by GET /data/channel/<dataset> and asked by POST /data/channel/<dataset>/<id>.')
       case 'mutate':
       case 'actions': {
         if (method !== 'POST') throw new LakeError(405, 'methodNotAllowed', `Use POST for /data/${kind}.`)
-        const body = await readJson<{ mutations?: unknown; actions?: unknown; transactionId?: unknown }>(request, MAX_JSON_BYTES)
+        const body = await readJsonObject<{ mutations: unknown; actions: unknown; transactionId: unknown }>(request, MAX_JSON_BYTES)
         const requestedId = body.transactionId ?? url.searchParams.get('transactionId') ?? undefined
         const transactionId = typeof requestedId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(requestedId) ? requestedId : undefined
         let results: MutationResult[] = []
