@@ -39,5 +39,6 @@ function decodes(part: string): boolean {
   }
 }
 
-// Static assets skip the proxy: their routes read no parameters that a malformed escape could break.
-export const config = { matcher: '/((?!_next/|images/|favicon).*)' }
+// Next's own assets skip the proxy: no route of the site reads their paths. The image route
+// (/images/...) reads its path as a parameter, so it goes through.
+export const config = { matcher: '/((?!_next/|favicon).*)' }
