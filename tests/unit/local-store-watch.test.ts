@@ -61,3 +61,24 @@ it('keeps a change acknowledged while its own rewrite of the file was being rena
   const restarted = new LocalStore(file, { onVersion: () => {} })
   expect(restarted.get('article-a')?.headline).toBe('Second publish')
 })
+
+it('does not apply a hand edit again at the next start, over a file changed while the server was down', async () => {
+  const file = path.join(dir, 'dataset.ndjson')
+  const line = (headline: string) => JSON.stringify({ _id: 'article-a', _type: 'article', headline }) + '\n'
+  fs.writeFileSync(file, line('Original'))
+  const store = new LocalStore(file, { onVersion: () => {} })
+  watched = watchDatasetFile(file, (parsed) => void store.absorb(parsed), store.fileVersion)
+  store.setWatcher(watched)
+  fs.writeFileSync(file, line('Edited by hand'))
+  for (let waited = 0; store.get('article-a')?.headline !== 'Edited by hand'; waited += 20) {
+    if (waited > 5000) throw new Error('the hand edit was not taken in')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  await store.flush()
+  watched.close()
+  watched = undefined
+
+  // Stopped; the file is put back as it was; started again.
+  fs.writeFileSync(file, line('Original'))
+  expect(new LocalStore(file, { onVersion: () => {} }).get('article-a')?.headline).toBe('Original')
+})

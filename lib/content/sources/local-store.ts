@@ -246,6 +246,10 @@ export class LocalStore {
       const at = await this.journal.append(journalled)
       this.record({ t: 'tx', ...journalled }, at)
       this.lastTransactionId = transactionId
+      // A hand edit is in the file already: with nothing else waiting to be written, the file holds
+      // every transaction up to this one. Left pending, it would be applied again at the next start,
+      // over whatever the file says by then (a dataset put back or edited while the server was down).
+      if (inFile && !this.dirty.size) await this.journal.checkpoint(transactionId)
     }
     for (const change of changes) {
       const { id, after } = change
