@@ -75,7 +75,7 @@ const headerRules = (/** @type {boolean} */ dev) => [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The browser tests build into their own folder so they never clobber a developer's build.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir: process.env.NEXT_DIST_DIR || '.next', // lib/dist-dir.mjs finds it the same way
   reactStrictMode: true,
   poweredByHeader: false,
   // Rendered pages are kept on disk, with only the hottest also in the heap: Next's default

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { distDir } from '@/lib/dist-dir.mjs'
 
 export type CacheLimits = { files: number; bytes: number }
 
@@ -10,8 +11,8 @@ export const CACHE_LIMITS: CacheLimits = { files: 20_000, bytes: 512 * 1024 * 10
 const STALE_TEMP_MS = 60_000
 const TEMP = /\.tmp$/
 
-/** Next's dist dir (next.config.js: NEXT_DIST_DIR, else .next) keeps its caches in cache/; ours sits beside them. */
-export const variantCacheDir = () => path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'cache', 'local-images')
+/** Next's dist dir keeps its caches in cache/; ours sits beside them. */
+export const variantCacheDir = () => path.join(distDir(), 'cache', 'local-images')
 
 /**
  * Rendered variants on disk, one file each, named by what they hold (variantName), so a file

@@ -2,6 +2,7 @@ import 'server-only'
 import crypto from 'node:crypto'
 import http from 'node:http'
 import { after } from 'next/server'
+import { recordPublishedChange } from '@/lib/cache/dataset-version.mjs'
 import { log } from '@/lib/log'
 
 /** The route that expires the cached pages (app/api/revalidate/local/route.ts), and the header of its token. */
@@ -46,6 +47,8 @@ export function isLocalPublishToken(candidate: string | null): boolean {
  * must have been stored.
  */
 export function expireCachedPagesAfterReload(previousLastRead: number) {
+  // First, before any page of the new version can be stored: a restart must not trust the pages cached so far.
+  recordPublishedChange()
   void expireCachedPages()
   const renderMayStillStore = previousLastRead + RENDER_TAIL_MS - performance.now()
   if (renderMayStillStore > 0) setTimeout(() => void expireCachedPages(), renderMayStillStore).unref()

@@ -116,4 +116,13 @@ describe('editing LOCAL_DATASET while the site runs', () => {
     await waitFor(() => shows(articlePath, headline), 'the article page to show the good save')
     await waitFor(() => shows('/', headline), 'the front page to show the good save')
   })
+
+  it('after a restart on the file as it was before the edits, serves what the file says, not the pages cached from the edits', async () => {
+    expect(await shows(articlePath, 'Recovered edit')).toBe(true)
+    await server!.restart(() => fs.writeFileSync(dataset, lines.join('\n')))
+    for (const pathname of [articlePath, '/']) {
+      const page = await get(pathname)
+      expect([pathname, page.status, page.html.includes('Recovered edit'), page.html.includes(article.headline!)]).toEqual([pathname, 200, false, true])
+    }
+  }, 120_000)
 })

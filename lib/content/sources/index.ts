@@ -1,4 +1,6 @@
 import 'server-only'
+import { PHASE_PRODUCTION_BUILD } from 'next/constants'
+import { recordBuildDataset } from '@/lib/cache/dataset-version.mjs'
 import { readConfig } from '@/lib/env'
 import { expireAfterResponseIfReplaced, expireCachedPagesAfterReload } from '@/lib/revalidate/local-publish'
 import { SEARCH_QUERY } from '../queries'
@@ -80,6 +82,8 @@ function configure(): Configured {
       configured = () => sanity
     } else {
       const { datasetPath } = source
+      // The pages `next build` prerenders show the dataset as it is now (lib/cache/dataset-version.mjs).
+      if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) recordBuildDataset()
       configured = () => (local.served ??= serve(openStore(datasetPath).dataset))
     }
   }

@@ -21,6 +21,7 @@ export type OwnServer = {
   dataset: string
   log: () => string
   stop: () => Promise<void>
+  restart: (whileStopped?: () => void) => Promise<void>
 }
 
 /**
@@ -38,6 +39,9 @@ function mirrorBuild(from: string, to: string) {
     if (entry.isFile()) fs.copyFileSync(path.join(from, entry.name), path.join(to, entry.name))
     else if (entry.name !== 'server' && entry.name !== 'cache') link('', entry.name)
   }
+  // The version of the dataset the build's pages show (lib/cache/dataset-version.mjs): without it the server would render them all again.
+  const marker = path.join(from, 'cache', 'dataset-version.json')
+  if (fs.existsSync(marker)) fs.copyFileSync(marker, path.join(to, 'cache', 'dataset-version.json'))
   for (const name of fs.readdirSync(path.join(from, 'server'))) {
     if (WRITTEN.has(name)) fs.cpSync(path.join(from, 'server', name), path.join(to, 'server', name), { recursive: true })
     else link('server', name)
@@ -79,37 +83,50 @@ export async function startOwnServer({
   }
   if (port === undefined) throw new Error(`No free port among ${ports.join(', ')} on ${HOST}`)
   const origin = `http://${HOST}:${port}`
-  const out = fs.openSync(serverLog, 'w')
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', LOCAL_DATASET: dataset, ...extraEnv }
   for (const variable of ['NEXT_PUBLIC_SANITY_PROJECT_ID', 'NEXT_PUBLIC_SANITY_DATASET', 'LOCAL_DATASET_WATCH', 'PORT']) if (!(variable in extraEnv)) delete env[variable]
-  const child = spawn(path.join(ROOT, 'scripts', 'start.sh'), ['-p', String(port), '-H', HOST], {
-    cwd: ROOT,
-    detached: true, // its own process group, killed whole by stop()
-    stdio: ['ignore', out, out],
-    env,
-  })
-  fs.closeSync(out)
-  const pid = child.pid!
   const log = () => (fs.existsSync(serverLog) ? fs.readFileSync(serverLog, 'utf8') : '')
-  const stop = async () => {
+  let pid = 0
+  const kill = async () => {
     killGroup(pid, 'SIGTERM')
     await new Promise((resolve) => setTimeout(resolve, 500))
     killGroup(pid, 'SIGKILL')
+  }
+  const stop = async () => {
+    await kill()
     fs.rmSync(dir, { recursive: true, force: true })
     fs.rmSync(path.join(ROOT, distDir), { recursive: true, force: true })
   }
-  const started = Date.now()
-  for (;;) {
-    const status = await fetch(origin + '/', { cache: 'no-store' }).then(
-      (response) => response.status,
-      () => 0,
-    )
-    if (status === 200) break
-    if (Date.now() - started > 60_000) {
-      await stop()
-      throw new Error(`${origin}/ did not answer within 60 s.\n--- server log ---\n${log().slice(-3000)}`)
+  const launch = async () => {
+    const out = fs.openSync(serverLog, 'a')
+    const child = spawn(path.join(ROOT, 'scripts', 'start.sh'), ['-p', String(port), '-H', HOST], {
+      cwd: ROOT,
+      detached: true, // its own process group, killed whole by stop()
+      stdio: ['ignore', out, out],
+      env,
+    })
+    fs.closeSync(out)
+    pid = child.pid!
+    const started = Date.now()
+    for (;;) {
+      const status = await fetch(origin + '/', { cache: 'no-store' }).then(
+        (response) => response.status,
+        () => 0,
+      )
+      if (status === 200) break
+      if (Date.now() - started > 60_000) {
+        await stop()
+        throw new Error(`${origin}/ did not answer within 60 s.\n--- server log ---\n${log().slice(-3000)}`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
     }
-    await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  return { origin, dataset, log, stop }
+  /** Stops the server, runs `whileStopped`, and starts it again on the same build, cache and dataset. */
+  const restart = async (whileStopped: () => void = () => {}) => {
+    await kill()
+    whileStopped()
+    await launch()
+  }
+  await launch()
+  return { origin, dataset, log, stop, restart }
 }
