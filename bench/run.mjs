@@ -2,7 +2,7 @@
 /**
  * The site's benchmarks, with one summary of every figure beside its target:
  *   npm run bench [-- --duration 20 --connections 64 --articles 10000 --skip-build
- *                    --only http,memory,queries,edit,lake,unknown,outage --static nginx|node]
+ *                    --only http,memory,queries,edit,lake,unknown,outage,hostile --static nginx|node]
  * Prints figures; a missed target never fails it. It exits non-zero only when something
  * broke (a build or a server that did not start), after running the other parts.
  */
@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import { optionValue } from '../scripts/cli-options.mjs'
 import { benchEditToLive } from './edit-step.mjs'
+import { benchHostileMix } from './hostile-step.mjs'
 import { benchHttp } from './http.mjs'
 import { benchLake } from './lake-step.mjs'
 import { ms } from './load.mjs'
@@ -19,8 +20,8 @@ import { QUERY_TARGETS_MS, benchQueries } from './queries-step.mjs'
 import { benchRedisOutage } from './redis-outage-step.mjs'
 import { benchUnknownAddresses } from './unknown-step.mjs'
 
-const PARTS = ['http', 'memory', 'queries', 'edit', 'lake', 'unknown', 'outage']
-const NEXT_PORTS = { http: 3200, memory: 3201, edit: 3202, lake: 3203, unknown: 3204, outage: [3205, 3206] }
+const PARTS = ['http', 'memory', 'queries', 'edit', 'lake', 'unknown', 'outage', 'hostile']
+const NEXT_PORTS = { http: 3200, memory: 3201, edit: 3202, lake: 3203, unknown: 3204, outage: [3205, 3206], hostile: 3207 }
 const REDIS_PORTS = { unknown: 6392, outage: 6393 }
 const STATIC_PORT = 8080
 const PROXY_CACHE_PORT = 8081
@@ -60,7 +61,7 @@ const articleRows = (label, load, staticLoad, ratio) => [
 function summary(opts, results) {
   const size = opts.articles.toLocaleString('en')
   const rows = []
-  const { http, memory, queries, edit, lake, unknown, outage } = results
+  const { http, memory, queries, edit, lake, unknown, outage, hostile } = results
   if (http) {
     rows.push(...articleRows(`bare next start (${http.generator})`, http.next, http.static, http.ratio))
     const { floor } = http
@@ -117,6 +118,12 @@ function summary(opts, results) {
       rows.push([label, `${outage.failed} of ${outage.responses}; ${back}`, '0 failed, within seconds', mark(outage.failed === 0 && outage.sharingAgainAfterS.every((s) => s !== undefined && s <= 10))])
     }
   }
+  if (hostile) {
+    const { readers, alone } = hostile
+    const failed = readers.non2xx + readers.errors + readers.timeouts
+    rows.push([`readers with strangers mixed in (${hostile.readerConnections} + ${hostile.hostileConnections} connections, 60 s): failed reader requests; 5xx to strangers`, `${failed} of ${readers.responses}; ${hostile.hostile.serverErrors} of ${hostile.hostile.responses}`, '0; 0', mark(failed === 0 && hostile.hostile.serverErrors === 0)])
+    rows.push(['readers\' req/s with strangers / alone', `${fixed(readers.requestsPerSecond)} / ${fixed(alone.requestsPerSecond)} = ${fixed(readers.requestsPerSecond / alone.requestsPerSecond, 2)}`, '', ''])
+  }
   console.log(`\n== Summary (Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 16)}Z, load average now ${loadAverage()})\n`)
   console.log('| figure | measured | target | met |\n|---|---|---|---|')
   for (const row of rows) console.log(`| ${row.join(' | ')} |`)
@@ -161,6 +168,7 @@ async function main() {
   if (built) await attempt('lake', () => benchLake({ port: NEXT_PORTS.lake, articles }))
   if (built) await attempt('unknown', () => benchUnknownAddresses({ port: NEXT_PORTS.unknown, redisPort: REDIS_PORTS.unknown }))
   if (built) await attempt('outage', () => benchRedisOutage({ ports: NEXT_PORTS.outage, redisPort: REDIS_PORTS.outage, duration }))
+  if (built) await attempt('hostile', () => benchHostileMix({ port: NEXT_PORTS.hostile, connections }))
 
   summary(opts, results)
   if (broken.length) {

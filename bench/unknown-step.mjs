@@ -5,30 +5,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { prng } from '../scripts/dataset-generator.mjs'
 import { load } from './load.mjs'
+import { unknownAddress } from './unknown-addresses.mjs'
 import { ROOT, startNext } from './next.mjs'
 import { groupRss, sleep } from './processes.mjs'
 import { keysInRedis, startRedis } from './redis.mjs'
 
 const WARM_UP = 800
 const CONNECTIONS = 8
-
-/** One made-up address of each kind the site routes, drawn from a seeded generator. */
-function unknownAddresses(seed) {
-  const random = prng(seed)
-  const word = () => Math.floor(random() * 36 ** 8).toString(36)
-  const far = () => 10_000 + Math.floor(random() * 1e6)
-  const kinds = [
-    () => `/articles/${word()}`,
-    () => `/articles/${word()}/share-card`,
-    () => `/latest/page/${far()}`,
-    () => `/sections/${word()}`,
-    () => `/sections/world/page/${far()}`,
-    () => `/tags/${word()}`,
-    () => `/people/${word()}`,
-    () => `/people/${word()}/rss.xml`,
-  ]
-  return () => kinds[Math.floor(random() * kinds.length)]()
-}
 
 /** Files under the server's dist dir where Next keeps rendered pages and fetched answers. */
 function cacheFiles(distDir) {
@@ -51,7 +34,7 @@ const loadCount = (url, requests, amount) => load({ url, connections: CONNECTION
 async function measure({ name, port, count, env, stored }) {
   const next = await startNext({ name, port, env })
   try {
-    const nextAddress = unknownAddresses(7)
+    const nextAddress = unknownAddress(prng(7))
     const requests = [{ method: 'GET', setupRequest: (request) => ({ ...request, path: nextAddress() }) }]
     await loadCount(next.url, requests, WARM_UP)
     await sleep(500)
