@@ -2,15 +2,18 @@
  * Times the local source's queries: plain groq-js (every document scanned) against the
  * optimised local source, cold (parameters the source has not seen: a new page, article,
  * tag or search word; the dataset's indexes built) and warm (memoised), on generated
- * datasets of 1,000 and 10,000 articles.
- *   npm run bench:queries [-- --runs 15 --sizes 1000,10000]
+ * datasets of 1,000 and 10,000 articles. Then, at the largest size, 1,000 hostile searches
+ * (bench/hostile-queries.ts) as the site sends them, each once (cold) and again (warm).
+ *   npm run bench:queries [-- --runs 15 --sizes 1000,10000 --hostile-only]
  * Prints figures only; never fails on time.
  */
 import { evaluate, parse } from 'groq-js'
 import { createLocalSource } from '@/lib/content/sources/local'
 import { parseNdjsonDataset, type SanityDocument } from '@/lib/content/sources/ndjson'
 import { ARTICLE_QUERY, FRONT_PAGE_QUERY, LATEST_QUERY, RELATED_QUERY, SEARCH_QUERY, SECTION_QUERY, TAG_QUERY } from '@/lib/content/queries'
+import { matchPatterns, parseSearchQuery } from '@/lib/search-terms'
 import { generateDataset, toNdjson } from '../scripts/dataset-generator.mjs'
+import { hostileQueries } from './hostile-queries'
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string) => {
@@ -19,6 +22,7 @@ const option = (name: string, fallback: string) => {
 }
 const RUNS = Number(option('runs', '15'))
 const SIZES = option('sizes', '1000,10000').split(',').map(Number)
+const HOSTILE_ONLY = args.includes('--hostile-only')
 
 /** A query, and its parameters for run i: each cold run asks for something not asked before. */
 type Case = { name: string; query: string; params: (i: number) => Record<string, unknown> }
@@ -47,18 +51,42 @@ function cases(articles: SanityDocument[]): Case[] {
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6
-async function time(runs: number, fn: (i: number) => Promise<unknown>) {
-  const samples: number[] = []
+async function samples(runs: number, fn: (i: number) => Promise<unknown>) {
+  const taken: number[] = []
   for (let i = 0; i < runs; i++) {
     const start = now()
     await fn(i)
-    samples.push(now() - start)
+    taken.push(now() - start)
   }
-  samples.sort((a, b) => a - b)
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]
-  return { median: at(0.5), p95: at(0.95) }
+  return taken
 }
+function quantiles(taken: number[]) {
+  const sorted = [...taken].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]
+  return { median: at(0.5), p95: at(0.95), p99: at(0.99), worst: sorted[sorted.length - 1] }
+}
+const time = async (runs: number, fn: (i: number) => Promise<unknown>) => quantiles(await samples(runs, fn))
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
+
+/**
+ * The hostile searches, each as searchArticles sends it (the query parsed, its words made
+ * patterns, the first page, kept nowhere by the site), once cold and once more warm.
+ */
+async function hostile(source: ReturnType<typeof createLocalSource>, size: number) {
+  const queries = hostileQueries(1000)
+  const search = (text: string) => {
+    const { terms } = parseSearchQuery(text)
+    if (terms.length === 0) return Promise.resolve()
+    return source.fetch(SEARCH_QUERY, { terms: matchPatterns(terms), start: 0, end: 20 }, { perspective: 'published', tags: [], uncached: true })
+  }
+  console.log(`\n${queries.length.toLocaleString('en')} hostile searches at ${size.toLocaleString('en')} articles (bench/hostile-queries.ts), ms:\n`)
+  console.log('| hostile searches | median | p99 | worst | worst kind |\n|---|---:|---:|---:|---|')
+  for (const pass of ['cold', 'warm']) {
+    const taken = await samples(queries.length, (i) => search(queries[i].text))
+    const { median, p99, worst } = quantiles(taken)
+    console.log(`| ${pass} | ${ms(median)} | ${ms(p99)} | ${ms(worst)} | ${queries[taken.indexOf(worst)].kind} |`)
+  }
+}
 
 async function main() {
   const rows: string[][] = []
@@ -83,7 +111,7 @@ async function main() {
     const textMs = now() - start
     console.log(`${size} articles: first listing on a fresh source ${ms(viewMs)} ms (builds the indexes), its first search ${ms(textMs)} ms (builds the search text)`)
 
-    for (const c of cases(articles)) {
+    for (const c of HOSTILE_ONLY ? [] : cases(articles)) {
       const runs = c.name.startsWith('search') && size >= 10000 ? Math.min(RUNS, 5) : RUNS
       const plain = await time(runs, async (i) =>
         (await evaluate(parse(c.query, { params: c.params(i) }), { dataset: published, params: c.params(i), dereference: ({ _ref }) => byId.get(_ref) ?? null })).get(),
@@ -103,7 +131,9 @@ async function main() {
         `${(plain.median / warm.median).toFixed(0)}×`,
       ])
     }
+    if (size === Math.max(...SIZES)) await hostile(fresh, size)
   }
+  if (HOSTILE_ONLY) return
   const header = ['query', 'articles', 'groq-js ms (median / p95)', 'optimised cold', 'optimised warm', 'plain/cold', 'plain/warm']
   console.log(`\nNode ${process.version}, ${require('node:os').cpus().length} cores, ${RUNS} runs (5 for plain search at 10k)\n`)
   console.log(`| ${header.join(' | ')} |`)
