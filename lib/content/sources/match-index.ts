@@ -182,14 +182,14 @@ export class TokenIndex {
     })
   }
 
-  /** `text match pattern` for each document. */
-  match(pattern: unknown): boolean[] {
+  /** `text match pattern` for each document: 1 when true. */
+  match(pattern: unknown): Uint8Array {
     const { success, terms } = patternTerms(pattern)
-    const result = new Array<boolean>(this.tokenCounts.length).fill(false)
+    const result = new Uint8Array(this.tokenCounts.length)
     if (!success || terms.length === 0) return result
     const freqs = this.frequencies(terms)
     for (let doc = 0; doc < result.length; doc++) {
-      result[doc] = this.tokenCounts[doc] > 0 && freqs.every((freq) => freq[doc] > 0)
+      result[doc] = this.tokenCounts[doc] > 0 && freqs.every((freq) => freq[doc] > 0) ? 1 : 0
     }
     return result
   }
