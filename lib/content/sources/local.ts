@@ -6,7 +6,7 @@ import { planQuery, type Plan } from './query-plan'
 import type { LocalDataset, SanityDocument } from './ndjson'
 import type { ContentSource, FetchOptions, Perspective, QueryParams } from './types'
 
-/** Parsed and planned queries kept, per query and parameters (searches are never kept). */
+/** Parsed and planned queries kept, per query and parameters (a search's are never kept). */
 const MAX_PLANS = 1000
 /** Results kept, per perspective, query and parameters (searches are kept apart, below). */
 const MAX_RESULTS = 500
