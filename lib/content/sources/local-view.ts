@@ -88,7 +88,7 @@ export class View {
   private readonly bySlug = new Map<string, Map<string, SanityDocument[]>>()
   private readonly positions = new Map<string, Map<SanityDocument, number>>()
   /** For the lists kept below (scans, sorted scans), their documents' positions. */
-  private readonly listPositions = new WeakMap<SanityDocument[], Uint32Array>()
+  private readonly listPositions = new WeakMap<SanityDocument[], ArrayLike<number>>()
   // Each kept value is a promise: requests that need it at the same time share one build.
   private readonly conditionResults = new Lru<string, Promise<Uint8Array>>(KEPT)
   private readonly matchResults = new Lru<string, Promise<Uint8Array>>(KEPT_MATCHES)
@@ -278,7 +278,7 @@ export class View {
       docs.push(list[i])
       positions.push(from[i])
     }
-    this.listPositions.set(docs, Uint32Array.from(positions))
+    this.listPositions.set(docs, positions)
     return docs
   }
 
@@ -303,7 +303,7 @@ export class View {
   }
 
   /** Where each document of a list sits in its type's list (token indexes are in that order). */
-  positionsOf(type: string, docs: SanityDocument[]): Uint32Array {
+  positionsOf(type: string, docs: SanityDocument[]): ArrayLike<number> {
     let positions = this.listPositions.get(docs)
     if (!positions) {
       positions = Uint32Array.from(docs, (doc) => this.position(type, doc))

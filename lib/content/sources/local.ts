@@ -2,6 +2,7 @@ import { parse } from 'groq-js'
 import { isDraftId, publishedIdOf } from './draft-ids'
 import { View } from './local-view'
 import { Lru } from './lru'
+import { Recent } from './recent'
 import { planQuery, type Plan } from './query-plan'
 import type { LocalDataset, SanityDocument } from './ndjson'
 import type { ContentSource, FetchOptions, Perspective, QueryParams } from './types'
@@ -61,7 +62,7 @@ export function createLocalSource(dataset: LocalDataset): LocalSource {
   const version = { retired: false }
   const plans = new Lru<string, Plan>(MAX_PLANS)
   const results = new Lru<string, unknown>(MAX_RESULTS)
-  const searches = new Lru<string, Promise<unknown>>(MAX_SEARCHES)
+  const searches = new Recent<string, Promise<unknown>>(MAX_SEARCHES, SEARCH_MEMO_MS)
 
   const views = new Map<string, View>()
   const view = (perspective: EditorPerspective, editor = false): View => {
@@ -103,11 +104,9 @@ export function createLocalSource(dataset: LocalDataset): LocalSource {
       if (uncached && memoisable) {
         // Kept as a promise: the same search sent many times at once is answered once.
         searches.set(resultKey, result)
-        const forget = () => {
-          if (searches.peek(resultKey) === result) searches.delete(resultKey)
-        }
-        result.catch(forget)
-        setTimeout(forget, SEARCH_MEMO_MS).unref()
+        result.catch(() => {
+          if (searches.get(resultKey) === result) searches.delete(resultKey)
+        })
       }
       if (!uncached && memoisable) results.set(resultKey, await result)
       return result

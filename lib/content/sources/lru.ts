@@ -13,10 +13,6 @@ export class Lru<K, V> {
     }
     return value
   }
-  /** The value under a key, leaving it where it is in the order of use. */
-  peek(key: K): V | undefined {
-    return this.map.get(key)
-  }
   delete(key: K) {
     this.map.delete(key)
   }
