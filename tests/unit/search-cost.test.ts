@@ -1,13 +1,14 @@
 /**
  * The cost of one search is bounded, whatever the reader typed (docs/security.md, "Work per
- * request"). Counted, not timed: the words and patterns a query can become, what the local
- * engine hands groq-js for a search, and what a repeated search evaluates (nothing).
+ * request"). Counted, not timed: the words and patterns a query can become, the tokens a
+ * pattern is tested against, what the local engine hands groq-js for a search, and what a
+ * repeated search evaluates (nothing).
  */
 import type { ExprNode } from 'groq-js'
 import { SEARCH_QUERY } from '@/lib/content/queries'
 import { createLocalSource } from '@/lib/content/sources/local'
 import { View } from '@/lib/content/sources/local-view'
-import { TokenIndex } from '@/lib/content/sources/match-index'
+import { patternTerms, TokenIndex, Vocabulary } from '@/lib/content/sources/match-index'
 import { parseNdjsonDataset } from '@/lib/content/sources/ndjson'
 import { matchPatterns, MAX_QUERY_LENGTH, MAX_TERMS, parseSearchQuery } from '@/lib/search-terms'
 import { generateDataset, toNdjson } from '../../scripts/dataset-generator.mjs'
@@ -39,6 +40,31 @@ it('turns each of 1,000 hostile queries into at most MAX_TERMS patterns of lette
       // A wildcard only where matchPatterns puts one; nothing GROQ's match reads as a separator.
       expect({ kind, pattern, safe: /^\*?[\p{L}\p{N}\p{M}]+\*$/u.test(pattern) }).toEqual({ kind, pattern, safe: true })
       expect(Array.from(pattern).length).toBeLessThanOrEqual(MAX_QUERY_LENGTH + 2)
+    }
+  }
+})
+
+it('tests a pattern against the tokens that begin as it may only, and finds what testing every token finds', () => {
+  const vocabulary = new Vocabulary()
+  // Case folding as JavaScript's /i does it without /u: µ and μ fold together, ſ and K (kelvin) stay apart from s and k.
+  const tricky = ['Straße', 'STRASSE', 'strasse', 'ſtrasse', 'µm', 'μm', 'Μm', 'İstanbul', 'istanbul', '\u212Aelvin', 'kelvin', 'Kelvin', 'ΟΔΟΣ', 'οδος', '𝐀bc', '苏州', '.dot', '*star']
+  const filler = Array.from({ length: 2000 }, (_, i) => `${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${i.toString(36)}`)
+  for (const token of [...tricky, ...filler]) vocabulary.id(token)
+  const patterns = ['str*', 'STRA*', 'ſ*', 'µ*', 'μm*', 'i*', 'İ*', 'k*', 'K*', 'οδ*', 'ΟΔΟΣ', '𝐀*', '*州*', 't.ade', 'q*', 'z1*', '.d*', 'x']
+  for (const pattern of patterns) {
+    for (const term of patternTerms(pattern).terms) {
+      let tested = 0
+      const counted = Object.assign(new RegExp(term.source, term.flags), {
+        test(this: RegExp, token: string) {
+          tested++
+          return RegExp.prototype.test.call(this, token)
+        },
+      })
+      const expected = vocabulary.tokens.flatMap((token, id) => (term.test(token) ? [id] : []))
+      expect({ pattern, ids: [...vocabulary.matches(counted)].sort((a, b) => a - b) }).toEqual({ pattern, ids: expected })
+      // A pattern that begins with a character tests one letter's share of the tokens, not all of them.
+      const wildcard = term.source.startsWith('^.')
+      expect({ pattern, bounded: wildcard ? tested === vocabulary.tokens.length : tested <= 2000 / 26 + tricky.length }).toEqual({ pattern, bounded: true })
     }
   }
 })
