@@ -87,7 +87,7 @@ export class View {
   private idLists?: Map<string, SanityDocument[]>
   private readonly bySlug = new Map<string, Map<string, SanityDocument[]>>()
   private readonly positions = new Map<string, Map<SanityDocument, number>>()
-  /** For the lists kept below (scans, sorted scans), their documents' positions. */
+  /** For the lists read (the scans and sorted scans kept below, a search's lists), their documents' positions. */
   private readonly listPositions = new WeakMap<SanityDocument[], ArrayLike<number>>()
   // Each kept value is a promise: requests that need it at the same time share one build.
   private readonly conditionResults = new Lru<string, Promise<Uint8Array>>(KEPT)

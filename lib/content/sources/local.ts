@@ -41,7 +41,7 @@ const SEARCH_MEMO_MS = 15_000
  *   groq-js, once per dataset version), and `| score(…)` is computed from the token index;
  * - results are memoised per perspective, query and parameters (bounded LRU), except
  *   for queries that read the clock; `uncached` fetches (searches) only for SEARCH_MEMO_MS,
- *   in an LRU of their own, and their parsed query is not kept.
+ *   in a memo of their own (recent.ts), and their parsed query is not kept.
  */
 export type LocalSource = ContentSource & {
   /**

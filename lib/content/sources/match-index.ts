@@ -14,7 +14,8 @@
  *   freq × (k + 1) / (freq + k) with k = 1.2, freq being how many tokens the term matches.
  *
  * A term's matching tokens are found once per dataset version by testing it against the
- * vocabulary (each distinct token once), then read from postings lists.
+ * distinct tokens it can match (those whose first character it matches, when it begins with
+ * one), then read from postings lists.
  */
 
 const CHARS = /([^!@#$%^&*(),\\/?";:{}|[\]+<>\s-])+/g
