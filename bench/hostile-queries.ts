@@ -33,7 +33,7 @@ export const HOSTILE_KINDS: Record<string, (next: () => number) => string> = {
   'ten common words': (next) => shuffled(COMMON_WORDS, next).slice(0, 10).join(' '),
   'a 200-character word': (next) => word(next, 200),
   'one letter repeated 200 times': (next) => pick(LETTERS, next).repeat(200),
-  'digits': (next) => Array.from({ length: 10 }, () => String(Math.floor(next() * 10 ** (1 + Math.floor(next() * 6))))).join(' '),
+  digits: (next) => Array.from({ length: 10 }, () => String(Math.floor(next() * 10 ** (1 + Math.floor(next() * 6))))).join(' '),
   'one long number': (next) => Array.from({ length: 200 }, () => Math.floor(next() * 10)).join(''),
   'CJK runs (matched anywhere)': (next) => Array.from({ length: 10 }, () => cjk(next, 1 + Math.floor(next() * 19))).join(' '),
   'one 200-character CJK run': (next) => cjk(next, 200),
