@@ -16,7 +16,7 @@ import { benchLake } from './lake-step.mjs'
 import { ms } from './load.mjs'
 import { benchMemory } from './memory.mjs'
 import { DATA_DIR, ensureBuild } from './next.mjs'
-import { QUERY_TARGETS_MS, benchQueries } from './queries-step.mjs'
+import { HOSTILE_TARGET_MS, QUERY_TARGETS_MS, benchQueries } from './queries-step.mjs'
 import { benchRedisOutage } from './redis-outage-step.mjs'
 import { benchUnknownAddresses } from './unknown-step.mjs'
 
@@ -72,11 +72,10 @@ function summary(opts, results) {
     else rows.push([`article page, ${label}`, behindCache.skipped ? `skipped: ${behindCache.skipped}` : `broke: ${behindCache.broke}`, '≥ 0.08, p99 ≤ 100 ms', '?'])
   }
   if (queries) {
-    for (const [name, target] of Object.entries(QUERY_TARGETS_MS)) {
-      const median = queries.coldMedian[name]
-      const found = median !== undefined
-      rows.push([`${name} at ${size} (cold median)`, found ? `${median} ms` : 'not found in its output', `≤ ${target} ms`, found ? mark(median <= target) : '?'])
-    }
+    // A figure read back from the query part's output, beside its target.
+    const timed = (label, value, target) => [label, value === undefined ? 'not found in its output' : `${value} ms`, `≤ ${target} ms`, value === undefined ? '?' : mark(value <= target)]
+    for (const [name, target] of Object.entries(QUERY_TARGETS_MS)) rows.push(timed(`${name} at ${size} (cold median)`, queries.coldMedian[name], target))
+    rows.push(timed(`worst of 1,000 hostile searches at ${size} (cold)`, queries.hostileWorst, HOSTILE_TARGET_MS))
   }
   if (memory) {
     rows.push([`server RSS under load, ${size} articles (peak / at end)`, `${fixed(memory.peak / 1e6)} / ${fixed(memory.final / 1e6)} MB`, '≤ 400 MB', mark(memory.peak <= 400e6)])

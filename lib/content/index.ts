@@ -174,7 +174,8 @@ export async function searchArticles(input: unknown, { page = 1, ...options }: P
   const at = Number.isInteger(page) && page >= 1 ? page : 1
   if (query.terms.length === 0) return { query, items: [], page: at, totalPages: 1, total: 0 }
   const params = { terms: matchPatterns(query.terms), ...pageRange(at) }
-  // Not through run(): nothing built from a reader's input is kept in a cache.
+  // Not through run(): nothing built from a reader's input is kept in a cache, save the local
+  // source's memo of recent searches (300 answers, 15 s each: lib/content/sources/local.ts).
   const perspective = options.perspective ?? (await requestPerspective())
   const raw = (await contentSource().fetch(SEARCH_QUERY, params, { perspective, tags: ['article'], uncached: true })) as {
     items: unknown

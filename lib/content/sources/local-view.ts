@@ -20,8 +20,16 @@ export type Scan = {
 /** A key that names a node for the caches: its JSON (groq-js nodes carry functions that JSON leaves out). */
 export const nodeKey = (node: unknown) => JSON.stringify(node)
 
+/** The key of a scan's documents in the caches below. */
+export const scanKey = (scan: Scan) => nodeKey([scan.type, scan.id, scan.slug, scan.conditions, scan.matches])
+
+/** A scan with `match` conditions (a search) without them, else undefined: its lists are read from that scan's. */
+const withoutMatches = (scan: Scan): Scan | undefined => (scan.type && scan.matches.length > 0 ? { ...scan, matches: [] } : undefined)
+
 /** How many of each derived list a view keeps (they are rebuilt from the documents on demand). */
 const KEPT = 256
+/** How many `match` answers a view keeps: enough for the searches being answered at once. */
+const KEPT_MATCHES = 16
 /**
  * How long a token index build works between two turns of the event loop. A render waits
  * for the loop at each of its steps: with a turn every 500 documents (about 200 ms at 10,000
@@ -79,10 +87,11 @@ export class View {
   private idLists?: Map<string, SanityDocument[]>
   private readonly bySlug = new Map<string, Map<string, SanityDocument[]>>()
   private readonly positions = new Map<string, Map<SanityDocument, number>>()
-  /** For the lists kept below (scans, sorted scans), their documents' positions. */
-  private readonly listPositions = new WeakMap<SanityDocument[], Uint32Array>()
+  /** For the lists read (the scans and sorted scans kept below, a search's lists), their documents' positions. */
+  private readonly listPositions = new WeakMap<SanityDocument[], ArrayLike<number>>()
   // Each kept value is a promise: requests that need it at the same time share one build.
   private readonly conditionResults = new Lru<string, Promise<Uint8Array>>(KEPT)
+  private readonly matchResults = new Lru<string, Promise<Uint8Array>>(KEPT_MATCHES)
   private readonly scans = new Lru<string, Promise<SanityDocument[]>>(KEPT)
   private readonly sorted = new Lru<string, Promise<SanityDocument[]>>(KEPT)
   private readonly groupings = new Lru<string, Promise<{ key: unknown; docs: SanityDocument[] }[]>>(KEPT)
@@ -144,6 +153,14 @@ export class View {
     })
   }
 
+  /**
+   * For each document of a type, `text match pattern`. Kept for the few latest patterns only:
+   * a search reads it twice (its page and its count), and a reader's patterns are endless.
+   */
+  private matchHolds(type: string, text: ExprNode, pattern: unknown): Promise<Uint8Array> {
+    return once(this.matchResults, `${type}\u0000${nodeKey(text)}\u0000${JSON.stringify(pattern)}`, async () => (await this.tokenIndex(type, text)).match(pattern))
+  }
+
   /** The token index of a text expression over the documents of a type (see prepareTokenIndexes). */
   tokenIndex(type: string, text: ExprNode): Promise<TokenIndex> {
     this.prepareTokenIndexes(type, [text])
@@ -200,8 +217,14 @@ export class View {
     return this.idLists.get(id) ?? []
   }
 
-  /** The documents a scan reads, in dataset order. */
-  scan(scan: Scan, key: string): Promise<SanityDocument[]> {
+  /**
+   * The documents a scan reads, in dataset order. A search's (a scan with `match` conditions)
+   * are those of the same scan without them, filtered, as in sortedScan: no list per search
+   * is kept (a reader's words are endless), and no search sorts anything.
+   */
+  async scan(scan: Scan, key: string): Promise<SanityDocument[]> {
+    const unmatched = withoutMatches(scan)
+    if (unmatched) return this.matching(scan, await this.scan(unmatched, scanKey(unmatched)))
     return once(this.scans, key, () => this.read(scan))
   }
 
@@ -220,7 +243,6 @@ export class View {
       if (scan.id !== undefined) candidates = candidates.filter((doc) => doc._id === scan.id)
       const tests: ArrayLike<unknown>[] = []
       for (const condition of scan.conditions) tests.push(await this.conditionHolds(scan.type, condition))
-      for (const { text, pattern } of scan.matches) tests.push((await this.tokenIndex(scan.type, text)).match(pattern))
       const all = candidates === this.typeDocuments(scan.type)
       docs = candidates.filter((doc, i) => {
         const at = all ? i : this.position(scan.type, doc)
@@ -235,11 +257,29 @@ export class View {
    * sort is stable, so any subset of this list, kept in this order, is what sorting that
    * subset (in dataset order) would give.
    */
-  sortedScan(scan: Scan, key: string, orderArgs: ExprNode[]): Promise<SanityDocument[]> {
+  async sortedScan(scan: Scan, key: string, orderArgs: ExprNode[]): Promise<SanityDocument[]> {
+    const unmatched = withoutMatches(scan)
+    if (unmatched) return this.matching(scan, await this.sortedScan(unmatched, scanKey(unmatched), orderArgs))
     return once(this.sorted, `${key}\u0000${nodeKey(orderArgs)}`, async () => {
       const order = { type: 'PipeFuncCall', name: 'order', base: { type: 'Parameter', name: 'scan' }, args: orderArgs } as ExprNode
       return (await this.evaluateOn(order, null, { scan: await this.scan(scan, key) })) as SanityDocument[]
     })
+  }
+
+  /** The documents of a list (of the scan's type) that pass the scan's `match` conditions, in the list's order. */
+  private async matching(scan: Scan, list: SanityDocument[]): Promise<SanityDocument[]> {
+    const tests: Uint8Array[] = []
+    for (const { text, pattern } of scan.matches) tests.push(await this.matchHolds(scan.type, text, pattern))
+    const from = this.positionsOf(scan.type, list)
+    const docs: SanityDocument[] = []
+    const positions: number[] = []
+    for (let i = 0; i < list.length; i++) {
+      if (!tests.every((test) => test[from[i]])) continue
+      docs.push(list[i])
+      positions.push(from[i])
+    }
+    this.listPositions.set(docs, positions)
+    return docs
   }
 
   /**
@@ -263,7 +303,7 @@ export class View {
   }
 
   /** Where each document of a list sits in its type's list (token indexes are in that order). */
-  positionsOf(type: string, docs: SanityDocument[]): Uint32Array {
+  positionsOf(type: string, docs: SanityDocument[]): ArrayLike<number> {
     let positions = this.listPositions.get(docs)
     if (!positions) {
       positions = Uint32Array.from(docs, (doc) => this.position(type, doc))

@@ -2,14 +2,22 @@ import { parse } from 'groq-js'
 import { isDraftId, publishedIdOf } from './draft-ids'
 import { View } from './local-view'
 import { Lru } from './lru'
+import { Recent } from './recent'
 import { planQuery, type Plan } from './query-plan'
 import type { LocalDataset, SanityDocument } from './ndjson'
 import type { ContentSource, FetchOptions, Perspective, QueryParams } from './types'
 
-/** Parsed and planned queries kept, per query and parameters (searches are never kept). */
+/** Parsed and planned queries kept, per query and parameters (a search's are never kept). */
 const MAX_PLANS = 1000
-/** Results kept, per perspective, query and parameters (searches are never kept). */
+/** Results kept, per perspective, query and parameters (searches are kept apart, below). */
 const MAX_RESULTS = 500
+/**
+ * Searches (uncached fetches) answered lately, per perspective, query and parameters: a
+ * repeated search, the same hostile one sent again and again included, costs nothing. Bounded
+ * in number and in time: a reader's words are endless, and what they typed is not kept for long.
+ */
+const MAX_SEARCHES = 300
+const SEARCH_MEMO_MS = 15_000
 
 /**
  * Evaluates GROQ in-process over a local dataset with groq-js. Published documents
@@ -32,7 +40,8 @@ const MAX_RESULTS = 500
  * - the `| order(…)` that follows such a filter reads the documents pre-sorted (by
  *   groq-js, once per dataset version), and `| score(…)` is computed from the token index;
  * - results are memoised per perspective, query and parameters (bounded LRU), except
- *   for `uncached` fetches (searches) and queries that read the clock.
+ *   for queries that read the clock; `uncached` fetches (searches) only for SEARCH_MEMO_MS,
+ *   in a memo of their own (recent.ts), and their parsed query is not kept.
  */
 export type LocalSource = ContentSource & {
   /**
@@ -53,6 +62,7 @@ export function createLocalSource(dataset: LocalDataset): LocalSource {
   const version = { retired: false }
   const plans = new Lru<string, Plan>(MAX_PLANS)
   const results = new Lru<string, unknown>(MAX_RESULTS)
+  const searches = new Recent<string, Promise<unknown>>(MAX_SEARCHES, SEARCH_MEMO_MS)
 
   const views = new Map<string, View>()
   const view = (perspective: EditorPerspective, editor = false): View => {
@@ -80,15 +90,25 @@ export function createLocalSource(dataset: LocalDataset): LocalSource {
       const key = `${query}\u0000${JSON.stringify(params)}`
       const resultKey = `${perspective}\u0000${key}`
       if (!uncached && results.has(resultKey)) return results.get(resultKey)
+      const recent = uncached ? searches.get(resultKey) : undefined
+      if (recent) return recent
 
       let plan = uncached ? undefined : plans.get(key)
       if (!plan) {
         plan = planQuery(parse(query, { params }), params)
         if (!uncached) plans.set(key, plan)
       }
+      const { tree, bindings, memoisable } = plan
       const v = view(perspective)
-      const result = await v.evaluateOn(plan.tree, null, { ...params, ...(await plan.bindings(v)) })
-      if (!uncached && plan.memoisable) results.set(resultKey, result)
+      const result = (async () => v.evaluateOn(tree, null, { ...params, ...(await bindings(v)) }))()
+      if (uncached && memoisable) {
+        // Kept as a promise: the same search sent many times at once is answered once.
+        searches.set(resultKey, result)
+        result.catch(() => {
+          if (searches.get(resultKey) === result) searches.delete(resultKey)
+        })
+      }
+      if (!uncached && memoisable) results.set(resultKey, await result)
       return result
     },
   }

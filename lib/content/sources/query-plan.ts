@@ -1,5 +1,5 @@
 import type { ExprNode } from 'groq-js'
-import { nodeKey, type Scan, type View } from './local-view'
+import { nodeKey, scanKey, type Scan, type View } from './local-view'
 import type { SanityDocument } from './ndjson'
 import type { QueryParams } from './types'
 
@@ -164,7 +164,7 @@ export function planQuery(tree: ExprNode, params: QueryParams): Plan {
       } else if (selfContained(c)) scan.conditions.push(c)
       else rest.push(c)
     }
-    const binding: Binding = { name: freshName(), scan, key: nodeKey([scan.type, scan.id, scan.slug, scan.conditions, scan.matches]) }
+    const binding: Binding = { name: freshName(), scan, key: scanKey(scan) }
     bindings.push(binding)
 
     let replacement: ExprNode

@@ -6,9 +6,10 @@ export type FetchOptions = {
   /** Cache tags for what the result depends on; the Sanity source hands them to Next's data cache. */
   tags: string[]
   /**
-   * Keep nothing of this query: for queries built from what a reader typed (search), so
-   * that arbitrary input cannot fill a cache. The local source does not keep the parsed
-   * query; the Sanity source bypasses Next's data cache.
+   * Keep (almost) nothing of this query: for queries built from what a reader typed (search),
+   * so that arbitrary input cannot fill a cache. The local source does not keep the parsed
+   * query, and keeps the answer in a small memo only (300 answers, 15 s each) so a repeat
+   * costs nothing; the Sanity source bypasses Next's data cache.
    */
   uncached?: boolean
 }
