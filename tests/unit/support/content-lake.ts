@@ -153,6 +153,12 @@ export function useContentLakeStandIn() {
         body: Buffer.concat(chunks).toString('utf8'),
       }
       requests.push(entry)
+      // Paused: the connection stays open and nothing is ever answered, as from a Content Lake that hangs.
+      if (lake.paused) return
+      if (lake.failures > 0) {
+        lake.failures -= 1
+        return send(res, 503, { error: { description: 'Stand-in Content Lake overloaded', type: 'httpError' } })
+      }
       answer(entry, res).catch((error: Error) => send(res, 400, { error: { description: error.message, type: 'queryParseError' } }))
     })
   })
@@ -163,6 +169,12 @@ export function useContentLakeStandIn() {
     /** The project on the stand-in, with the read token. */
     config: undefined as unknown as SanityConfig,
     routeSanityHosts: false,
+    /** Accept requests and never answer them (reset before each test). */
+    paused: false,
+    /** Answer this many requests with a 503 before answering again (reset before each test). */
+    failures: 0,
+    /** Other local origins a test may reach (a port where nothing listens); cleared before each test. */
+    reachable: new Set<string>(),
   }
 
   beforeAll(async () => {
@@ -173,7 +185,7 @@ export function useContentLakeStandIn() {
     jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input))
       fetchCalls.push({ url, init: (init ?? {}) as FetchCall['init'] })
-      if (url.origin === lake.apiHost) return realFetch(url, init)
+      if (url.origin === lake.apiHost || lake.reachable.has(url.origin)) return realFetch(url, init)
       if (lake.routeSanityHosts && url.hostname.endsWith('.sanity.io')) return realFetch(`${lake.apiHost}${url.pathname}${url.search}`, init)
       throw new Error(`test refused a request to ${url.href}`)
     })
@@ -192,6 +204,9 @@ export function useContentLakeStandIn() {
     requests.length = 0
     fetchCalls.length = 0
     lake.routeSanityHosts = false
+    lake.paused = false
+    lake.failures = 0
+    lake.reachable.clear()
   })
 
   return lake
