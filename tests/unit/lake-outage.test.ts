@@ -1,8 +1,15 @@
 import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { createSanitySource } from '@/lib/content/sources/sanity'
-import { MAX_RETRIES, REQUEST_TIMEOUT_MS, readFromLake } from '@/lib/content/sources/lake-deadline'
-import { LakeUnavailableError, OUTAGE_LOG_EVERY_MS, lakeIsDown, reportAnswered, reportUnavailable } from '@/lib/content/sources/lake-outage'
+import { DOWN_TIMEOUT_MS, MAX_RETRIES, REQUEST_TIMEOUT_MS, readFromLake } from '@/lib/content/sources/lake-deadline'
+import {
+  LakeUnavailableError,
+  OUTAGE_LOG_EVERY_MS,
+  OUTAGE_WINDOW_MS,
+  PROBE_EVERY_MS,
+  lakeIsDown,
+  reportUnavailable,
+} from '@/lib/content/sources/lake-outage'
 import type { FetchOptions } from '@/lib/content/sources/types'
 import { TOKEN, useContentLakeStandIn } from './support/content-lake'
 
@@ -21,8 +28,8 @@ beforeEach(() => {
   for (const method of ['log', 'warn', 'error'] as const) jest.spyOn(console, method).mockImplementation((...line: unknown[]) => void logged.push(line.join(' ')))
 })
 afterEach(() => {
-  // Each test starts outside an outage.
-  reportAnswered()
+  // Each test starts outside an outage: the process-wide state of lake-outage.ts, emptied.
+  delete (globalThis as { [key: symbol]: { outage?: unknown } })[Symbol.for('news-portal.content-lake')].outage
   for (const method of ['log', 'warn', 'error'] as const) (console[method] as jest.Mock).mockRestore()
 })
 
@@ -115,20 +122,54 @@ describe('retries', () => {
   })
 })
 
+describe('while the Lake is down', () => {
+  it('a read gets one short attempt: cached or quick answers still come, a hang gives up at once', async () => {
+    reportUnavailable('no answer in time')
+    const source = createSanitySource(lake.config)
+    expect(await source.fetch(QUERY, {}, published)).toEqual({ _id: 'article-harbour', headline: 'Harbour reopens' })
+
+    lake.paused = true
+    lake.requests.length = 0
+    const { error, ms } = await timed(source.fetch(QUERY, {}, published))
+    expect(error).toBeInstanceOf(LakeUnavailableError)
+    expect(ms).toBeLessThan(DOWN_TIMEOUT_MS + 500)
+    expect(lake.requests).toHaveLength(1)
+  })
+
+  it('one read every PROBE_EVERY_MS still gets the whole timeout, for a Lake that is back but slow', async () => {
+    reportUnavailable('no answer in time', Date.now() - PROBE_EVERY_MS)
+    lake.paused = true
+    const probe = await timed(readFromLake((signal) => fetch(`${lake.apiHost}/hangs`, { signal }), performance.now() + 2 * DOWN_TIMEOUT_MS))
+    const next = await timed(readFromLake((signal) => fetch(`${lake.apiHost}/hangs`, { signal })))
+
+    expect(probe.ms).toBeGreaterThanOrEqual(2 * DOWN_TIMEOUT_MS - 50)
+    expect(next.ms).toBeLessThan(DOWN_TIMEOUT_MS + 500)
+  })
+
+  it('lasts until OUTAGE_WINDOW_MS pass without a read giving up', () => {
+    const now = Date.now()
+    reportUnavailable('answered 503', now)
+    expect(lakeIsDown(now + OUTAGE_WINDOW_MS - 1)).toBe(true)
+    expect(lakeIsDown(now + OUTAGE_WINDOW_MS)).toBe(false)
+  })
+})
+
 describe('the log', () => {
-  it('says once that the outage started, reminds at most every minute, and once that it ended', async () => {
+  it('says once that the outage started, then reminds at most every minute, and again for the next outage', async () => {
     lake.failures = 4
     const source = createSanitySource(lake.config)
     await expect(source.fetch(QUERY, {}, published)).rejects.toBeInstanceOf(LakeUnavailableError)
     await expect(source.fetch(QUERY, {}, published)).rejects.toBeInstanceOf(LakeUnavailableError)
     expect(logged).toEqual(['[content] Content Lake unreachable (answered 503); serving cached pages, and 503 for pages not in the cache'])
 
-    reportUnavailable('answered 503', Date.now() + OUTAGE_LOG_EVERY_MS)
-    expect(logged[1]).toMatch(/^\[content\] Content Lake still unreachable \(answered 503\): 3 reads failed in 60 s$/)
+    const start = Date.now()
+    // Reads keep failing, each within OUTAGE_WINDOW_MS of the one before: one outage.
+    for (const at of [20_000, 40_000, 61_000]) reportUnavailable('answered 503', start + at)
+    expect(logged).toHaveLength(2)
+    expect(logged[1]).toMatch(/^\[content\] Content Lake still unreachable \(answered 503\): 5 reads failed in 6\d s$/)
 
-    await source.fetch(QUERY, {}, published)
-    expect(logged[2]).toMatch(/^\[content\] Content Lake answering again after \d+ s \(3 reads failed\)$/)
-    expect(logged).toHaveLength(3)
-    expect(lakeIsDown()).toBe(false)
+    // Nothing failed for longer than OUTAGE_WINDOW_MS: the next failure starts another outage.
+    reportUnavailable('connection failed: ECONNREFUSED', start + 61_000 + OUTAGE_WINDOW_MS)
+    expect(logged[2]).toBe('[content] Content Lake unreachable (connection failed: ECONNREFUSED); serving cached pages, and 503 for pages not in the cache')
   })
 })

@@ -1,5 +1,5 @@
 import { cache } from 'react'
-import { LakeUnavailableError, reportAnswered, reportUnavailable } from './lake-outage'
+import { LakeUnavailableError, lakeIsDown, reportUnavailable, takeProbe } from './lake-outage'
 
 /**
  * One request to the Content Lake: a query answers in tens of milliseconds, and the CDN in less,
@@ -17,6 +17,13 @@ export const MAX_RETRIES = 1
  */
 export const RENDER_DEADLINE_MS = 10_000
 
+/**
+ * While the Lake is down (lake-outage.ts), a read gets one attempt of this long: enough for an
+ * answer from Next's data cache (milliseconds) or from a Lake that is back, so cached content
+ * still renders, and reads outside a render's deadline (generateStaticParams) cannot add up.
+ */
+export const DOWN_TIMEOUT_MS = 1000
+
 /** When the reads of the current render must be done by; React's cache makes it one per request, set by its first read. */
 export const renderDeadline = cache(() => performance.now() + RENDER_DEADLINE_MS)
 
@@ -27,20 +34,17 @@ export const renderDeadline = cache(() => performance.now() + RENDER_DEADLINE_MS
  * The race stops waiting at the deadline whether or not the request honours the signal.
  */
 export async function readFromLake<T>(read: (signal: AbortSignal) => Promise<T>, deadline = renderDeadline()): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
+  const down = lakeIsDown() && !takeProbe()
+  const [attempts, timeout] = down ? [1, DOWN_TIMEOUT_MS] : [MAX_RETRIES + 1, REQUEST_TIMEOUT_MS]
+  for (let attempt = 1; ; attempt++) {
     const left = deadline - performance.now()
-    const signal = AbortSignal.timeout(Math.max(1, Math.ceil(Math.min(REQUEST_TIMEOUT_MS, left))))
+    const signal = AbortSignal.timeout(Math.max(1, Math.ceil(Math.min(timeout, left))))
     try {
-      const result = await Promise.race([read(signal), abortedBy(signal)])
-      reportAnswered()
-      return result
+      return await Promise.race([read(signal), abortedBy(signal)])
     } catch (error) {
       const reason = unavailableReason(error, signal)
-      if (reason === undefined) {
-        reportAnswered()
-        throw error
-      }
-      if (attempt >= MAX_RETRIES || deadline - performance.now() <= 0) {
+      if (reason === undefined) throw error
+      if (attempt >= attempts || deadline - performance.now() <= 0) {
         reportUnavailable(reason)
         throw new LakeUnavailableError(reason)
       }
