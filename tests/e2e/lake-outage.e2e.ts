@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { DEFAULT_API_VERSION } from '@/sanity/env'
-import { RENDER_DEADLINE_MS } from '@/lib/content/sources/lake-deadline'
+import { DOWN_TIMEOUT_MS, RENDER_DEADLINE_MS } from '@/lib/content/sources/lake-deadline'
 import { RETRY_AFTER_SECONDS } from '@/lib/content/sources/lake-outage'
 import { launchBrowser, recordCspViolations } from './support/browser'
 import { DEMO_DATASET, startOwnServer, type OwnServer } from './support/own-server'
@@ -123,6 +123,18 @@ describe('with the Lake paused (it accepts requests and never answers)', () => {
       await browser.close()
     }
   }, 30_000)
+
+  it('answers the next uncached pages of the outage sooner: a read gets one short attempt while the Lake is down', async () => {
+    const again = await get('/articles/outage-never-read')
+    expect(again.status).toBe(503)
+    expect(again.ms).toBeLessThan(4 * DOWN_TIMEOUT_MS)
+  })
+
+  it('answers a route handler that needs the Lake (a share card) with the same 503', async () => {
+    const card = await get('/articles/outage-never-read/share-card')
+    expect(card.status).toBe(503)
+    expect(card.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS))
+  })
 
   it('keeps the stale page after its revalidation failed', async () => {
     // The revalidation started by the first request has given up by now (the requests above took longer than its deadline).
