@@ -112,6 +112,16 @@ describe('retries', () => {
     expect(logged).toEqual([])
   })
 
+  it('a 429 (too many requests) is retried, then counts as unavailable', async () => {
+    let calls = 0
+    const read = () => {
+      calls += 1
+      return Promise.reject(Object.assign(new Error('429 at a URL with the query'), { statusCode: 429 }))
+    }
+    await expect(readFromLake(read)).rejects.toMatchObject({ name: 'LakeUnavailableError', reason: 'answered 429' })
+    expect(calls).toBe(MAX_RETRIES + 1)
+  })
+
   it('an answer that is the query’s fault (400) is not retried, and is no outage', async () => {
     const { error } = await timed(createSanitySource(lake.config).fetch('*[', {}, published))
 

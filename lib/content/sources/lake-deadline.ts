@@ -29,7 +29,7 @@ export const renderDeadline = cache(() => performance.now() + RENDER_DEADLINE_MS
 
 /**
  * Runs `read` (one request, which should stop when `signal` aborts) within REQUEST_TIMEOUT_MS
- * and the render's deadline, again once after a connection failure, a timeout or a 5xx. Gives
+ * and the render's deadline, again once after a connection failure, a timeout, a 429 or a 5xx. Gives
  * up with a LakeUnavailableError; an answer that is the query's fault (4xx) is thrown as is.
  * The race stops waiting at the deadline whether or not the request honours the signal.
  */
@@ -59,7 +59,8 @@ const abortedBy = (signal: AbortSignal) =>
 function unavailableReason(error: unknown, signal: AbortSignal): string | undefined {
   if (signal.aborted) return 'no answer in time'
   const { statusCode, code, cause } = (error ?? {}) as { statusCode?: unknown; code?: unknown; cause?: { code?: unknown } }
-  if (typeof statusCode === 'number') return statusCode >= 500 ? `answered ${statusCode}` : undefined
+  // 429: the Lake is there but turns reads away for now, which a reader meets as an outage, not as a bug of the page.
+  if (typeof statusCode === 'number') return statusCode >= 500 || statusCode === 429 ? `answered ${statusCode}` : undefined
   const errno = typeof cause?.code === 'string' ? cause.code : typeof code === 'string' ? code : undefined
   return errno ? `connection failed: ${errno}` : 'connection failed'
 }
