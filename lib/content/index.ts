@@ -30,6 +30,7 @@ import {
 } from './schemas'
 import { requestPerspective } from './perspective'
 import { contentSource } from './sources'
+import { isLakeUnavailable } from './sources/lake-outage'
 import type { Perspective, QueryParams } from './sources/types'
 import { validateDocument, validateEach } from './validate'
 import { matchPatterns, parseSearchQuery, type SearchQuery } from '@/lib/search-terms'
@@ -55,9 +56,16 @@ async function run(query: string, params: QueryParams, tags: string[], options: 
   return contentSource().fetch(query, params, { perspective, tags })
 }
 
-/** The publication's settings and its sections, for the masthead and navigation; read once per request. */
+/**
+ * The publication's settings and its sections, for the masthead and navigation; read once per
+ * request. With the Content Lake unreachable, the fallback title and no sections: the frame must
+ * not fail a page that can be shown (a not-found page, the outage page itself).
+ */
 export const getSiteChrome = cache(async (options?: ReadOptions) => {
-  const raw = (await run(SITE_CHROME_QUERY, {}, ['siteSettings', 'section'], options)) as { settings: unknown; sections: unknown }
+  const raw = (await run(SITE_CHROME_QUERY, {}, ['siteSettings', 'section'], options).catch((error: unknown) => {
+    if (isLakeUnavailable(error)) return { settings: undefined, sections: [] }
+    throw error
+  })) as { settings: unknown; sections: unknown }
   const settings = raw.settings ? validateDocument(SiteSettingsSchema, raw.settings, 'Site settings') : undefined
   return {
     settings: { ...FALLBACK_SETTINGS, ...settings },

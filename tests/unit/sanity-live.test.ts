@@ -13,6 +13,8 @@ import { revalidateSyncTagsAction } from 'next-sanity/live/server-actions'
 import { ConfigError, readConfig } from '@/lib/env'
 import { ARTICLE_QUERY } from '@/lib/content/queries'
 import { createSanityLiveSource } from '@/lib/content/sources/sanity-live'
+import { MAX_RETRIES, REQUEST_TIMEOUT_MS } from '@/lib/content/sources/lake-deadline'
+import { LakeUnavailableError } from '@/lib/content/sources/lake-outage'
 import SiteLayout from '@/app/(site)/layout'
 import { LiveUpdates } from '@/app/(site)/live-updates'
 import { DATASET, PROJECT_ID, QUERY_PATH, TOKEN, expectPublishedRead, only, syncTagOf, useContentLakeStandIn } from './support/content-lake'
@@ -69,6 +71,19 @@ describe('published reads with SANITY_LIVE', () => {
       bylines: [{ _key: 'b1', person: { slug: 'ada-reporter' } }, { _key: 'b2', person: { slug: 'tom-lens' } }],
     })
   })
+
+  it('give up on a Content Lake that never answers, within two attempts of the request timeout (sanityFetch takes no signal)', async () => {
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => {})
+    lake.paused = true
+    const started = performance.now()
+    await expect(liveSource().fetch(HEADLINE_QUERY, { slug: 'harbour-reopens' }, { perspective: 'published', tags: [] })).rejects.toBeInstanceOf(
+      LakeUnavailableError,
+    )
+    expect(performance.now() - started).toBeLessThan((MAX_RETRIES + 1) * REQUEST_TIMEOUT_MS + 1000)
+    quiet.mockRestore()
+    // The next test starts outside the outage (lake-outage.ts keeps it per process).
+    delete (globalThis as { [key: symbol]: { outage?: unknown } })[Symbol.for('news-portal.content-lake')].outage
+  }, 15_000)
 })
 
 describe('reads that must not be cached, with SANITY_LIVE', () => {

@@ -184,10 +184,12 @@ describe('draft reads', () => {
 })
 
 describe('errors', () => {
-  it('reject when the Content Lake answers 500', async () => {
+  it('reject as unavailable when the Content Lake answers 500 twice (the first is retried)', async () => {
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => {})
     const fetching = createSanitySource(lake.config).fetch(FAILING_QUERY, {}, { perspective: 'published', tags: [] })
-    await expect(fetching).rejects.toMatchObject({ statusCode: 500, message: expect.stringContaining('Stand-in Content Lake failure') })
-    expect(only(requests).search.get('query')).toBe(FAILING_QUERY)
+    await expect(fetching).rejects.toMatchObject({ name: 'LakeUnavailableError', reason: 'answered 500' })
+    expect(requests.map((request) => request.search.get('query'))).toEqual([FAILING_QUERY, FAILING_QUERY])
+    quiet.mockRestore()
   })
 })
 

@@ -1,6 +1,7 @@
 import 'server-only'
 import { defineLive } from 'next-sanity/live'
 import type { SanityConfig } from '@/lib/env'
+import { readFromLake } from './lake-deadline'
 import { createSanityClient, createSanitySource } from './sanity'
 import type { ContentSource } from './types'
 
@@ -20,6 +21,7 @@ export function defineSanityLive(config: SanityConfig) {
  * tags, which `<SanityLive />` expires when the Live Content API reports a change.
  * Drafts and searches stay on the plain source, outside Next's data cache: `sanityFetch`
  * would cache them (preview links read drafts outside draft mode, where Next caches).
+ * `sanityFetch` takes no signal: readFromLake stops waiting for it at the deadline all the same.
  */
 export function createSanityLiveSource(config: SanityConfig): ContentSource {
   const { sanityFetch } = defineSanityLive(config)
@@ -28,7 +30,7 @@ export function createSanityLiveSource(config: SanityConfig): ContentSource {
   return {
     async fetch(query, params, options) {
       if (options.perspective === 'drafts' || options.uncached) return uncachedReads.fetch(query, params, options)
-      const { data } = await sanityFetch({ query, params, perspective: 'published', stega: false, tags: options.tags })
+      const { data } = await readFromLake(() => sanityFetch({ query, params, perspective: 'published', stega: false, tags: options.tags }))
       return data
     },
   }

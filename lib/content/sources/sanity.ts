@@ -1,8 +1,9 @@
 import 'server-only'
-import { createClient } from 'next-sanity'
+import { createClient, type FilteredResponseQueryOptions } from 'next-sanity'
 import type { SanityConfig } from '@/lib/env'
 import { documentTag } from '@/lib/revalidate/tags'
 import { documentIds } from './document-ids'
+import { readFromLake } from './lake-deadline'
 import type { ContentSource, FetchOptions, QueryParams } from './types'
 
 /** How long Next may serve a published result before asking the Content Lake again. */
@@ -49,9 +50,15 @@ function withDocumentTags(tags: string[], ids: string[]): string[] {
  * a change in which documents a result holds is a change to a document that the caller's
  * type and slug tags cover ('article', `article:<slug>`…), which expires the discovery
  * read as well.
+ *
+ * Every request has a deadline and one retry (readFromLake in lake-deadline.ts): an unreachable
+ * Content Lake ends a render with a LakeUnavailableError within seconds, never a hang.
  */
 export function createSanitySource(config: SanityConfig): ContentSource {
   const client = createSanityClient(config)
+
+  const read = (query: string, params: QueryParams, options: FilteredResponseQueryOptions) =>
+    readFromLake((signal) => client.fetch(query, params, { ...options, signal }))
 
   return {
     async fetch(query: string, params: QueryParams, { perspective, tags, uncached }: FetchOptions) {
@@ -59,7 +66,7 @@ export function createSanitySource(config: SanityConfig): ContentSource {
         if (!config.token) {
           throw new Error('SANITY_API_READ_TOKEN must be set to read drafts from Sanity.')
         }
-        return client.fetch(query, params, {
+        return read(query, params, {
           perspective: 'drafts',
           useCdn: false,
           token: config.token,
@@ -67,13 +74,13 @@ export function createSanitySource(config: SanityConfig): ContentSource {
         })
       }
       const published = { perspective: 'published', useCdn: true } as const
-      if (uncached) return client.fetch(query, params, { ...published, cache: 'no-store' })
+      if (uncached) return read(query, params, { ...published, cache: 'no-store' })
 
       const cachedWith = (cacheTags: string[]) => ({ revalidate: PUBLISHED_REVALIDATE_SECONDS, tags: cacheTags })
-      const discovered = await client.fetch(query, params, { ...published, tag: DISCOVERY_REQUEST_TAG, next: cachedWith(tags) })
+      const discovered = await read(query, params, { ...published, tag: DISCOVERY_REQUEST_TAG, next: cachedWith(tags) })
       const ids = documentIds(discovered)
       if (ids.length === 0) return discovered
-      return client.fetch(query, params, { ...published, next: cachedWith(withDocumentTags(tags, ids)) })
+      return read(query, params, { ...published, next: cachedWith(withDocumentTags(tags, ids)) })
     },
   }
 }
@@ -86,6 +93,8 @@ export function createSanityClient(config: SanityConfig) {
     apiVersion: config.apiVersion,
     useCdn: true,
     perspective: 'published',
+    // readFromLake retries, once and within the render's deadline; the client's own five would not stop at it.
+    maxRetries: 0,
     ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
   })
 }

@@ -55,6 +55,7 @@ export async function startOwnServer({
   copyImages = false,
   env: extraEnv = {},
   builtDir = DIST_DIR,
+  prepare,
 }: {
   /** Names the mirrored build (`.next-e2e-<name>`) and the temporary folder. */
   name: string
@@ -64,12 +65,15 @@ export async function startOwnServer({
   copyImages?: boolean
   env?: Record<string, string>
   builtDir?: string
+  /** Runs on the mirrored build (its path) before the server starts: to age a page, say. */
+  prepare?: (distDir: string) => void
 }): Promise<OwnServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-e2e-`))
   const dataset = path.join(dir, 'dataset.ndjson')
   const serverLog = path.join(dir, 'server.log')
   const distDir = `.next-e2e-${name}`
   mirrorBuild(path.join(ROOT, builtDir), path.join(ROOT, distDir))
+  prepare?.(path.join(ROOT, distDir))
   fs.writeFileSync(dataset, datasetText)
   const images = path.join(ROOT, 'sanity', 'demo', 'images')
   if (copyImages) fs.cpSync(images, path.join(dir, 'images'), { recursive: true })

@@ -1,15 +1,16 @@
-import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { evaluate, parse } from 'groq-js'
 import type { SanityConfig } from '@/lib/env'
+import { createLakeServer, type Doc, type Recorded } from './lake-server'
 
 /**
- * A stand-in for the Content Lake's query endpoint, served on 127.0.0.1, for the Sanity
- * sources' tests. It runs the GROQ it receives with groq-js over the documents below,
+ * A stand-in for the Content Lake's query endpoint (lake-server.ts), served on 127.0.0.1, for
+ * the Sanity sources' tests. It runs the GROQ it receives with groq-js over the documents below,
  * so every result is computed from the request the client really sent, and it answers
  * sync tags as the Content Lake does, for Sanity Live.
  */
+
+export type { Recorded } from './lake-server'
 
 export const PROJECT_ID = 'testproj'
 export const DATASET = 'fixture'
@@ -21,7 +22,6 @@ export const FAILING_QUERY = '*[_type == "explode"]'
 /** The sync tag the stand-in answers for a perspective's results. */
 export const syncTagOf = (perspective: string | null) => `s1:${perspective ?? 'raw'}`
 
-type Doc = Record<string, unknown> & { _id: string; _type: string }
 const ref = (id: string) => ({ _type: 'reference', _ref: id })
 const slug = (current: string) => ({ _type: 'slug', current })
 const block = (key: string, text: string) => ({
@@ -70,61 +70,6 @@ const DOCUMENTS: Doc[] = [
   { ...harbour, _id: 'drafts.article-harbour', headline: 'Harbour reopens (draft edit)' },
 ]
 
-export type Recorded = {
-  method: string
-  host: string
-  path: string
-  search: URLSearchParams
-  headers: http.IncomingHttpHeaders
-  body: string
-  /** What the stand-in answered as `result`, when it answered 200. */
-  answered?: unknown
-}
-
-function documentsFor(perspective: string | null): Doc[] {
-  const published = DOCUMENTS.filter((doc) => !doc._id.startsWith('drafts.'))
-  if (perspective === 'published') return published
-  if (perspective !== 'drafts') return DOCUMENTS // raw
-  // Each draft replaces its published version under the published id, as the Content Lake does.
-  const byId = new Map(published.map((doc) => [doc._id, doc]))
-  for (const doc of DOCUMENTS) {
-    if (!doc._id.startsWith('drafts.')) continue
-    const id = doc._id.slice('drafts.'.length)
-    byId.set(id, { ...doc, _id: id, _originalId: doc._id })
-  }
-  return [...byId.values()]
-}
-
-function send(res: http.ServerResponse, status: number, payload: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-  res.end(JSON.stringify(payload))
-}
-
-async function answer(entry: Recorded, res: http.ServerResponse) {
-  if (entry.path !== QUERY_PATH || !['GET', 'POST'].includes(entry.method)) {
-    return send(res, 404, { error: { description: `no route for ${entry.method} ${entry.path}`, type: 'httpError' } })
-  }
-  let query: string | null
-  let params: Record<string, unknown> = {}
-  if (entry.method === 'POST') {
-    const body = JSON.parse(entry.body) as { query: string; params?: Record<string, unknown> }
-    query = body.query
-    params = body.params ?? {}
-  } else {
-    query = entry.search.get('query')
-    for (const [key, value] of entry.search) if (key.startsWith('$')) params[key.slice(1)] = JSON.parse(value)
-  }
-  if (!query) return send(res, 400, { error: { description: 'missing query', type: 'queryParseError' } })
-  if (query === FAILING_QUERY) {
-    return send(res, 500, { error: { description: 'Stand-in Content Lake failure', type: 'internalError' } })
-  }
-  const perspective = entry.search.get('perspective')
-  const tree = parse(query, { params })
-  const result = await (await evaluate(tree, { dataset: documentsFor(perspective), params })).get()
-  entry.answered = result
-  send(res, 200, { ms: 1, query, result, syncTags: [syncTagOf(perspective)] })
-}
-
 /** A call the client made through global fetch: the URL and the init it chose (with Next's `next` options). */
 export type FetchCall = { url: URL; init: RequestInit & { next?: unknown } }
 
@@ -139,23 +84,6 @@ export function useContentLakeStandIn() {
   const requests: Recorded[] = []
   const fetchCalls: FetchCall[] = []
   const realFetch = globalThis.fetch
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://stand-in')
-      const entry: Recorded = {
-        method: req.method ?? '',
-        host: req.headers.host ?? '',
-        path: url.pathname,
-        search: url.searchParams,
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      }
-      requests.push(entry)
-      answer(entry, res).catch((error: Error) => send(res, 400, { error: { description: error.message, type: 'queryParseError' } }))
-    })
-  })
   const lake = {
     requests,
     fetchCalls,
@@ -163,7 +91,14 @@ export function useContentLakeStandIn() {
     /** The project on the stand-in, with the read token. */
     config: undefined as unknown as SanityConfig,
     routeSanityHosts: false,
+    /** Accept requests and never answer them (reset before each test). */
+    paused: false,
+    /** Answer this many requests with a 503 before answering again (reset before each test). */
+    failures: 0,
+    /** Other local origins a test may reach (a port where nothing listens); cleared before each test. */
+    reachable: new Set<string>(),
   }
+  const server = createLakeServer({ documents: DOCUMENTS, queryPath: QUERY_PATH, failingQuery: FAILING_QUERY, syncTagOf }, lake)
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -173,7 +108,7 @@ export function useContentLakeStandIn() {
     jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input))
       fetchCalls.push({ url, init: (init ?? {}) as FetchCall['init'] })
-      if (url.origin === lake.apiHost) return realFetch(url, init)
+      if (url.origin === lake.apiHost || lake.reachable.has(url.origin)) return realFetch(url, init)
       if (lake.routeSanityHosts && url.hostname.endsWith('.sanity.io')) return realFetch(`${lake.apiHost}${url.pathname}${url.search}`, init)
       throw new Error(`test refused a request to ${url.href}`)
     })
@@ -192,6 +127,9 @@ export function useContentLakeStandIn() {
     requests.length = 0
     fetchCalls.length = 0
     lake.routeSanityHosts = false
+    lake.paused = false
+    lake.failures = 0
+    lake.reachable.clear()
   })
 
   return lake
