@@ -27,7 +27,10 @@ export function redirectTarget(candidate: string | null | undefined, fallback = 
   }
   if (resolved.origin !== PLACEHOLDER_ORIGIN) return { ok: true, path: fallback }
   // The parser's own serialisation: percent-encoded, so the header holds exactly what was checked.
-  return { ok: true, path: `${resolved.pathname}${resolved.search}${resolved.hash}` }
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`
+  // Resolving can leave a path that begins with two slashes (`/..//evil.com` is `//evil.com`),
+  // which a browser reads in a Location header as another host (found by random-input.test.ts).
+  return { ok: true, path: path.startsWith('//') ? fallback : path }
 }
 
 /** The path to redirect to, or the fallback when the candidate is not a safe path of this site. Never throws. */

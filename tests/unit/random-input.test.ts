@@ -22,7 +22,8 @@ jest.mock('@/lib/content/sources', () => ({ contentSource: () => mockSource }))
 
 import { getArticle, getFrontPage, getSiteChrome, listBySection, listLatest, searchArticles } from '@/lib/content'
 
-const RUNS = 300
+// PROPERTY_RUNS widens a run (each run draws a new seed; a failure prints the one to replay).
+const RUNS = Number(process.env.PROPERTY_RUNS || 300)
 const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 }))
 
 beforeEach(() => {
