@@ -145,7 +145,7 @@ describe('webhook bodies', () => {
       }),
       { numRuns: RUNS },
     )
-  })
+  }, 120_000)
 })
 
 describe('dataset lines', () => {
@@ -178,5 +178,5 @@ describe('dataset lines', () => {
       }),
       { numRuns: 150 },
     )
-  })
+  }, 120_000)
 })
