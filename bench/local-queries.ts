@@ -8,6 +8,7 @@
  *   npm run bench:queries [-- --runs 15 --sizes 1000,10000 --hostile-only]
  * Prints figures only; never fails on time.
  */
+import os from 'node:os'
 import { evaluate, parse } from 'groq-js'
 import { createLocalSource } from '@/lib/content/sources/local'
 import { parseNdjsonDataset, type SanityDocument } from '@/lib/content/sources/ndjson'
@@ -157,7 +158,7 @@ async function main() {
   }
   if (HOSTILE_ONLY) return
   const header = ['query', 'articles', 'groq-js ms (median / p95)', 'optimised cold', 'optimised warm', 'plain/cold', 'plain/warm']
-  console.log(`\nNode ${process.version}, ${require('node:os').cpus().length} cores, ${RUNS} runs (5 for plain search at 10k)\n`)
+  console.log(`\nNode ${process.version}, ${os.cpus().length} cores, ${RUNS} runs (5 for plain search at 10k)\n`)
   console.log(`| ${header.join(' | ')} |`)
   console.log(`|${header.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`)
   for (const row of rows) console.log(`| ${row.join(' | ')} |`)

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import type { ArticleCard as Card } from '@/lib/content/schemas'
+import type { ArticleCard as Card } from '@/lib/content'
 import { formatDate } from '@/lib/dates'
 import { routes } from '@/lib/routes'
 import { Highlighted } from './Highlighted'

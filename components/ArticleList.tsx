@@ -1,4 +1,4 @@
-import type { ArticleCard as Card } from '@/lib/content/schemas'
+import type { ArticleCard as Card } from '@/lib/content'
 import { ArticleCard } from './ArticleCard'
 import styles from './cards.module.css'
 

@@ -1,4 +1,4 @@
-import type { ArticleCard } from '@/lib/content/schemas'
+import type { ArticleCard } from '@/lib/content'
 import { ArticleList } from './ArticleList'
 import { Pagination, type PaginationLabels } from './Pagination'
 import styles from './listing.module.css'

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import type { SectionLink } from '@/lib/content/schemas'
+import type { SectionLink } from '@/lib/content'
 import { routes } from '@/lib/routes'
 import { SearchForm } from './SearchForm'
 import { SectionLinks } from './SectionLinks'

@@ -1,4 +1,4 @@
-import type { Person } from '@/lib/content/schemas'
+import type { Person } from '@/lib/content'
 import { Picture } from './Picture'
 import styles from './listing.module.css'
 

@@ -14,6 +14,8 @@ type Props = {
 export function Picture({ image, sizes, aspectRatio, priority = false, className }: Props) {
   const { src, srcSet, width, height } = responsiveImage(image, { aspectRatio })
   return (
+    // A plain <img> with the srcset lib/image.ts builds: the images are served by Sanity's CDN or the site's own image route, not next/image's optimiser.
+    // eslint-disable-next-line @next/next/no-img-element
     <img
       className={className}
       src={src}

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import type { SearchResults as Results } from '@/lib/content'
-import type { SectionLink } from '@/lib/content/schemas'
+import type { SectionLink } from '@/lib/content'
 import { routes } from '@/lib/routes'
 import { MAX_QUERY_LENGTH, MAX_TERMS } from '@/lib/search-terms'
 import { Listing } from './Listing'

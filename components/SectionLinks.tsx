@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import type { SectionLink } from '@/lib/content/schemas'
+import type { SectionLink } from '@/lib/content'
 import { routes } from '@/lib/routes'
 
 /** The list of section links shared by the masthead and the footer; the masthead leads with "Latest". */

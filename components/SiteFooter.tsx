@@ -1,4 +1,4 @@
-import type { SectionLink } from '@/lib/content/schemas'
+import type { SectionLink } from '@/lib/content'
 import { SectionLinks } from './SectionLinks'
 import styles from './chrome.module.css'
 

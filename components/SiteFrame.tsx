@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { SectionLink } from '@/lib/content/schemas'
+import type { SectionLink } from '@/lib/content'
 import { Masthead } from './Masthead'
 import { PreviewBanner } from './PreviewBanner'
 import { SiteFooter } from './SiteFooter'

@@ -1,4 +1,4 @@
-import { defineSanityLive } from '@/lib/content/sources/sanity-live'
+import { defineSanityLive } from '@/lib/content'
 import { readConfig } from '@/lib/env'
 
 /**

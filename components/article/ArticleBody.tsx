@@ -1,6 +1,6 @@
 import { PortableText, type PortableTextComponents } from '@portabletext/react'
 import type { EditTarget } from '@/lib/content'
-import type { Body, BodyImage } from '@/lib/content/schemas'
+import type { Body, BodyImage } from '@/lib/content'
 import { Picture } from '../Picture'
 import styles from './article.module.css'
 

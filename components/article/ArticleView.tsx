@@ -1,5 +1,5 @@
 import type { EditTarget } from '@/lib/content'
-import type { PreviewArticle } from '@/lib/content/preview'
+import type { PreviewArticle } from '@/lib/content'
 import { ArticleBody } from './ArticleBody'
 import { Bylines } from './Bylines'
 import { Dateline } from './Dateline'

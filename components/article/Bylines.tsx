@@ -1,4 +1,4 @@
-import type { Byline, BylineRole } from '@/lib/content/schemas'
+import type { Byline, BylineRole } from '@/lib/content'
 import { PeopleList } from './PeopleList'
 import styles from './article.module.css'
 

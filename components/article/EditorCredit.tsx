@@ -1,4 +1,4 @@
-import type { Byline } from '@/lib/content/schemas'
+import type { Byline } from '@/lib/content'
 import { peopleIn } from './Bylines'
 import { PeopleList } from './PeopleList'
 import styles from './article.module.css'

@@ -1,5 +1,5 @@
 import type { EditTarget } from '@/lib/content'
-import type { Image } from '@/lib/content/schemas'
+import type { Image } from '@/lib/content'
 import { Picture } from '../Picture'
 import styles from './article.module.css'
 

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { Fragment } from 'react'
-import type { PersonLink } from '@/lib/content/schemas'
+import type { PersonLink } from '@/lib/content'
 import { routes } from '@/lib/routes'
 
 /** Names linked to their person pages, joined the way English joins a list: "A, B and C". */

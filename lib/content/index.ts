@@ -229,4 +229,7 @@ export async function getRelatedArticles(
   return validateEach(ArticleCardSchema, raw, 'Article').filter((card) => card._id !== article._id)
 }
 export { checkStudioPreviewSecret, type StudioPreviewCheck } from './preview-secrets'
+export { getArticlePreview, type ArticlePreview, type PreviewArticle } from './preview'
+export { findReferencingArticleSlugs } from './references'
+export { defineSanityLive } from './sources/sanity-live'
 export { articleEditTarget, type EditTarget } from './edit-target'

@@ -125,9 +125,11 @@ async function toPortableText(docId, items) {
       continue;
     }
     text = item;
-    if (text.startsWith('## ')) (style = 'h2'), (text = text.slice(3));
-    else if (text.startsWith('### ')) (style = 'h3'), (text = text.slice(4));
-    else if (text.startsWith('> ')) (style = 'blockquote'), (text = text.slice(2));
+    const marker = [['## ', 'h2'], ['### ', 'h3'], ['> ', 'blockquote']].find(([prefix]) => text.startsWith(prefix));
+    if (marker) {
+      style = marker[1];
+      text = text.slice(marker[0].length);
+    }
     const { children, markDefs } = spansFrom(text, _key);
     blocks.push({ _type: 'block', _key, style, markDefs, children });
   }
@@ -155,7 +157,7 @@ function ordered(doc) {
 const sectionIds = new Set(SECTIONS.map((s) => `section-${s.slug}`));
 const personIds = new Set(PEOPLE.map((p) => `person-${p.slug}`));
 
-async function buildArticle(spec, { id, draft = false, editedAt } = {}) {
+async function buildArticle(spec, { id, editedAt } = {}) {
   const docId = id ?? spec.id ?? `article-${spec.slug}`;
   const sectionRef = `section-${spec.section}`;
   if (!sectionIds.has(sectionRef)) throw new Error(`${docId}: unknown section ${spec.section}`);

@@ -123,7 +123,7 @@ afterAll(() => {
 // ---- sitemaps ----
 
 describe('sitemap index and children', () => {
-  let locs: string[] = []
+  const locs: string[] = []
   const lastmods = new Map<string, string | undefined>()
 
   beforeAll(async () => {

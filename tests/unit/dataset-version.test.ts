@@ -84,6 +84,7 @@ describe('the disk cache of `next start`', () => {
     Object.assign(process.env, env)
     try {
       jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module registry per start, which import cannot give
         DiskCache = require('@/lib/cache/disk-cache-handler.mjs').default
       })
       return new DiskCache!({ fs: nodeFs, flushToDisk: true, serverDistDir: path.join(env.NEXT_DIST_DIR!, 'server'), revalidatedTags: [], maxMemoryCacheSize: 0, _requestHeaders: {} })

@@ -4,7 +4,6 @@ import { createSanitySource } from '@/lib/content/sources/sanity'
 import { DOWN_TIMEOUT_MS, MAX_RETRIES, REQUEST_TIMEOUT_MS, readFromLake } from '@/lib/content/sources/lake-deadline'
 import {
   LakeUnavailableError,
-  OUTAGE_LOG_EVERY_MS,
   OUTAGE_WINDOW_MS,
   PROBE_EVERY_MS,
   lakeIsDown,

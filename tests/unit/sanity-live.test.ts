@@ -17,7 +17,7 @@ import { MAX_RETRIES, REQUEST_TIMEOUT_MS } from '@/lib/content/sources/lake-dead
 import { LakeUnavailableError } from '@/lib/content/sources/lake-outage'
 import SiteLayout from '@/app/(site)/layout'
 import { LiveUpdates } from '@/app/(site)/live-updates'
-import { DATASET, PROJECT_ID, QUERY_PATH, TOKEN, expectPublishedRead, only, syncTagOf, useContentLakeStandIn } from './support/content-lake'
+import { DATASET, PROJECT_ID, TOKEN, expectPublishedRead, only, syncTagOf, useContentLakeStandIn } from './support/content-lake'
 
 const lake = useContentLakeStandIn()
 const HEADLINE_QUERY = '*[_type == "article" && slug.current == $slug][0]{ _id, headline }'

@@ -1,5 +1,5 @@
 import { revalidateTag } from 'next/cache'
-import { findReferencingArticleSlugs } from '@/lib/content/references'
+import { findReferencingArticleSlugs } from '@/lib/content'
 import { readConfig } from '@/lib/env'
 import { DeliveryMemo, handleRevalidation } from '@/lib/revalidate/handler'
 
