@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import type { Page } from 'playwright-core'
+import { createToken } from '@/lib/preview/token'
+import CANARY from './canary.json'
 import { closePage, newPage, norm, open, useBrowserPage } from './support/browser'
 import { SEED_ARTICLE } from './support/pages'
 
@@ -84,4 +86,15 @@ describe('the seed article, printed', () => {
     }))
     expect(colours).toEqual({ paper: 'rgb(255, 255, 255)', ink: 'rgb(0, 0, 0)' })
   })
+})
+
+test('a preview of a draft prints without the banner that says it is one', async () => {
+  const page = session.page()
+  // A draft of a published article, from the demo dataset (sanity/demo/content/drafts.mjs).
+  await open(page, `/preview/${createToken({ kind: 'article', slug: 'caspian-ferry-corridor-doubles-capacity' }, CANARY.PREVIEW_SECRET).token}`)
+  expect(await page.getByText('Preview: showing drafts').isVisible()).toBe(true)
+  const headline = await textOf(page, 'article h1')
+  const printed = pdfText(await page.pdf({ format: 'A4' }))
+  expect(squash(printed)).toContain(squash(headline))
+  expect(printed).not.toMatch(/Preview: showing drafts|Exit preview/i)
 })
