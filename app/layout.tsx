@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { getSiteChrome } from '@/lib/content'
 import { readConfig } from '@/lib/env'
 import { feedTypes, siteInfo } from '@/lib/seo/metadata'
+import { ThemeScript } from '@/components/ThemeScript'
 import { serif, sans } from './fonts'
 import './globals.css'
 
@@ -23,11 +24,18 @@ export async function generateMetadata(): Promise<Metadata> {
   }
 }
 
-/** The document: language, fonts and base styles. The reader site's frame is in app/(site)/layout.tsx. */
+/**
+ * The document: language, fonts, base styles and the reader's stored theme. The reader site's
+ * frame is in app/(site)/layout.tsx. The theme script sets data-theme on <html> before React
+ * hydrates, so React is told not to warn about that one attribute.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { settings } = await getSiteChrome()
   return (
-    <html lang={settings.language} className={`${serif.variable} ${sans.variable}`}>
+    <html lang={settings.language} className={`${serif.variable} ${sans.variable}`} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
       <body>{children}</body>
     </html>
   )

@@ -1,5 +1,6 @@
 import type { SectionLink } from '@/lib/content'
 import { SectionLinks } from './SectionLinks'
+import { ThemeChoice } from './ThemeChoice'
 import styles from './chrome.module.css'
 
 type Props = { title: string; sections: SectionLink[] }
@@ -11,6 +12,7 @@ export function SiteFooter({ title, sections }: Props) {
         <SectionLinks sections={sections} />
       </nav>
       <p>© {title}</p>
+      <ThemeChoice />
     </footer>
   )
 }

@@ -18,12 +18,14 @@ type Props = {
   siteLanguage?: string
   /** In draft mode: marks the fields for Presentation's click-to-edit overlays. */
   edit?: EditTarget
+  /** The published article's address, printed at its end (a draft under preview has none to give). */
+  url?: string
   /** Shown after the story: topics, related articles. */
   children?: React.ReactNode
 }
 
 /** The story as a reader sees it, in the order of the source: headline to editor's credit. */
-export function ArticleView({ article, timeZone, siteLanguage, edit, children }: Props) {
+export function ArticleView({ article, timeZone, siteLanguage, edit, url, children }: Props) {
   const lang = article.language && article.language !== siteLanguage ? article.language : undefined
   return (
     <article className={styles.article} lang={lang}>
@@ -44,6 +46,7 @@ export function ArticleView({ article, timeZone, siteLanguage, edit, children }:
       <KeyPoints points={article.keyPoints} edit={edit} />
       <ArticleBody body={article.body} edit={edit} />
       <EditorCredit bylines={article.bylines} />
+      {url ? <p className={styles.printedFrom}>Read online: {url}</p> : null}
       {children}
     </article>
   )

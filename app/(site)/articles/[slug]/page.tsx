@@ -46,13 +46,20 @@ export default async function ArticlePage({ params }: Props) {
   const { slug } = await params
   const [article, { settings }] = await Promise.all([getArticle(slug), getSiteChrome()])
   if (!article) notFound()
-  const structured = { siteUrl: readConfig().siteUrl, settings }
+  const { siteUrl } = readConfig()
+  const structured = { siteUrl, settings }
   const [related, edit] = await Promise.all([getRelatedArticles(article), articleEditTarget(article)])
   return (
     <>
       <JsonLd data={newsArticleJsonLd(article, structured)} />
       <JsonLd data={articleBreadcrumbJsonLd(article, structured)} />
-      <ArticleView article={article} timeZone={settings.timeZone} siteLanguage={settings.language} edit={edit}>
+      <ArticleView
+        article={article}
+        timeZone={settings.timeZone}
+        siteLanguage={settings.language}
+        edit={edit}
+        url={absoluteUrl(siteUrl, routes.article(slug))}
+      >
         <Topics tags={article.tags} />
       </ArticleView>
       <RelatedArticles articles={related} timeZone={settings.timeZone} />
