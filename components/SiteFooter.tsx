@@ -1,4 +1,6 @@
+import Link from 'next/link'
 import type { SectionLink } from '@/lib/content/schemas'
+import { routes } from '@/lib/routes'
 import { SectionLinks } from './SectionLinks'
 import styles from './chrome.module.css'
 
@@ -10,6 +12,10 @@ export function SiteFooter({ title, sections }: Props) {
       <nav aria-label="All sections">
         <SectionLinks sections={sections} />
       </nav>
+      {/* On every page, so readers (and crawlers) can always find what was put right. */}
+      <p>
+        <Link href={routes.corrections()}>Corrections</Link>
+      </p>
       <p>© {title}</p>
     </footer>
   )
