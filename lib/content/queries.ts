@@ -18,7 +18,6 @@ const dated = /* groq */ `defined(dateTime(date))`
 
 const datedCorrections = /* groq */ `corrections[${dated}]`
 
-
 /** The one no other is later than; a filter, not order(), so groq-js sorts nothing per article (tests/unit/query-plan.test.ts). */
 const newestCorrection = /* groq */ `${datedCorrections}[count(^.${datedCorrections}[dateTime(date) > dateTime(^.date)]) == 0][0].date`
 
