@@ -1,4 +1,5 @@
 import { defineField, defineType } from 'sanity'
+import { notBeforePublication } from './rules'
 
 export const CORRECTION_TEXT_MAX = 600
 
@@ -19,10 +20,7 @@ export const correction = defineType({
       initialValue: () => new Date().toISOString(),
       validation: (rule) => [
         rule.required().error('Set the date and time of the correction.'),
-        rule.custom((date: string | undefined, context) => {
-          const publishedAt = (context.document as { publishedAt?: string } | undefined)?.publishedAt
-          return !date || !publishedAt || Date.parse(date) >= Date.parse(publishedAt) || 'A correction cannot come before the publication time.'
-        }),
+        rule.custom(notBeforePublication),
       ],
     }),
     defineField({
