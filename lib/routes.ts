@@ -1,21 +1,22 @@
 /** The site's URL scheme, in one place. Page 1 of a listing has no /page/ segment. */
 const paged = (base: string, page = 1) => (page > 1 ? `${base}/page/${page}` : base)
 
-/** What a feed covers: the whole site, one section, or one person's articles. */
-export type FeedScope = { kind: 'site' } | { kind: 'section'; slug: string } | { kind: 'person'; slug: string }
+/** What a feed covers: the whole site, one section, one person's articles, or the corrections. */
+export type FeedScope = { kind: 'site' } | { kind: 'section'; slug: string } | { kind: 'person'; slug: string } | { kind: 'corrections' }
 export type FeedFormat = 'rss' | 'atom' | 'json'
 const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' }
 
-const feedBase = (scope: FeedScope) =>
-  scope.kind === 'site'
-    ? '/feeds'
-    : scope.kind === 'section'
-      ? `/sections/${encodeURIComponent(scope.slug)}`
-      : `/people/${encodeURIComponent(scope.slug)}`
+function feedBase(scope: FeedScope) {
+  if (scope.kind === 'site') return '/feeds'
+  if (scope.kind === 'corrections') return '/corrections'
+  return scope.kind === 'section' ? `/sections/${encodeURIComponent(scope.slug)}` : `/people/${encodeURIComponent(scope.slug)}`
+}
 
 export const routes = {
   home: () => '/',
   latest: (page?: number) => paged('/latest', page),
+  /** Every correction, newest first; its feeds are /corrections/rss.xml, atom.xml and feed.json. */
+  corrections: (page?: number) => paged('/corrections', page),
   article: (slug: string) => `/articles/${encodeURIComponent(slug)}`,
   /** The generated share image (app/(site)/articles/[slug]/share-card/route.tsx). */
   articleShareImage: (slug: string) => `/articles/${encodeURIComponent(slug)}/share-card`,

@@ -27,6 +27,12 @@ export type Source = {
   url?: string;
 };
 
+export type Correction = {
+  _type: "correction";
+  date?: string;
+  text?: string;
+};
+
 export type PersonReference = {
   _ref: string;
   _type: "reference";
@@ -191,6 +197,11 @@ export type Article = {
   source?: Source;
   publishedAt?: string;
   updatedAt?: string;
+  corrections?: Array<
+    {
+      _key: string;
+    } & Correction
+  >;
   readingTimeOverride?: number;
   language?: string;
 };
@@ -307,6 +318,7 @@ export type Geopoint = {
 export type AllSanitySchemaTypes =
   | ProfileLink
   | Source
+  | Correction
   | PersonReference
   | Byline
   | SanityImageAssetReference
@@ -399,7 +411,7 @@ export type SITE_CHROME_QUERY_RESULT = {
 
 // Source: lib/content/queries.ts
 // Variable: FRONT_PAGE_QUERY
-// Query: {  "latest": *[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[0...$latestCount]{  _id, headline, "slug": slug.current, standfirst, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "sections": *[_type == "section" && defined(slug.current)] | order(order asc, title asc){    ...{ _id, title, "slug": slug.current },    "articles": *[_type == "article" && defined(slug.current) && defined(publishedAt) && section._ref == ^._id] | order(publishedAt desc)[0...$perSection]{  _id, headline, "slug": slug.current, standfirst, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}  }}
+// Query: {  "latest": *[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[0...$latestCount]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "sections": *[_type == "section" && defined(slug.current)] | order(order asc, title asc){    ...{ _id, title, "slug": slug.current },    "articles": *[_type == "article" && defined(slug.current) && defined(publishedAt) && section._ref == ^._id] | order(publishedAt desc)[0...$perSection]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}  }}
 export type FRONT_PAGE_QUERY_RESULT = {
   latest: Array<{
     _id: string;
@@ -474,7 +486,7 @@ export type FRONT_PAGE_QUERY_RESULT = {
 
 // Source: lib/content/queries.ts
 // Variable: ARTICLE_QUERY
-// Query: *[_type == "article" && defined(slug.current) && defined(publishedAt) && slug.current == $slug][0]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, updatedAt, readingTimeOverride, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "bylines": bylines[defined(person->slug.current)]{ _key, role, "person": person->{ ...{ _id, name, "slug": slug.current }, jobTitle, "links": links[]{ _key, label, url } } },  "source": source{ name, url },  "body": body[]{    ...,    _type == "image" => { "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip } }  }}
+// Query: *[_type == "article" && defined(slug.current) && defined(publishedAt) && slug.current == $slug][0]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), readingTimeOverride, language, "corrections": corrections[defined(dateTime(date))]{ _key, date, text },  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "bylines": bylines[defined(person->slug.current)]{ _key, role, "person": person->{ ...{ _id, name, "slug": slug.current }, jobTitle, "links": links[]{ _key, label, url } } },  "source": source{ name, url },  "body": body[]{    ...,    _type == "image" => { "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip } }  }}
 export type ARTICLE_QUERY_RESULT = {
   _id: string;
   headline: string | null;
@@ -486,6 +498,11 @@ export type ARTICLE_QUERY_RESULT = {
   updatedAt: string | null;
   readingTimeOverride: number | null;
   language: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
   section: {
     _id: string;
     title: string | null;
@@ -568,7 +585,7 @@ export type ARTICLE_QUERY_RESULT = {
 
 // Source: lib/content/queries.ts
 // Variable: ARTICLE_PREVIEW_QUERY
-// Query: *[_type == "article" && slug.current == $slug][0]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, updatedAt, readingTimeOverride, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "bylines": bylines[defined(person->slug.current)]{ _key, role, "person": person->{ ...{ _id, name, "slug": slug.current }, jobTitle, "links": links[]{ _key, label, url } } },  "source": source{ name, url },  "body": body[]{    ...,    _type == "image" => { "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip } }  }}
+// Query: *[_type == "article" && slug.current == $slug][0]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), readingTimeOverride, language, "corrections": corrections[defined(dateTime(date))]{ _key, date, text },  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "bylines": bylines[defined(person->slug.current)]{ _key, role, "person": person->{ ...{ _id, name, "slug": slug.current }, jobTitle, "links": links[]{ _key, label, url } } },  "source": source{ name, url },  "body": body[]{    ...,    _type == "image" => { "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip } }  }}
 export type ARTICLE_PREVIEW_QUERY_RESULT = {
   _id: string;
   headline: string | null;
@@ -580,6 +597,11 @@ export type ARTICLE_PREVIEW_QUERY_RESULT = {
   updatedAt: string | null;
   readingTimeOverride: number | null;
   language: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
   section: {
     _id: string;
     title: string | null;
@@ -662,7 +684,7 @@ export type ARTICLE_PREVIEW_QUERY_RESULT = {
 
 // Source: lib/content/queries.ts
 // Variable: LATEST_QUERY
-// Query: {  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt)])}
+// Query: {  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt)])}
 export type LATEST_QUERY_RESULT = {
   items: Array<{
     _id: string;
@@ -701,7 +723,7 @@ export type LATEST_QUERY_RESULT = {
 
 // Source: lib/content/queries.ts
 // Variable: SECTION_QUERY
-// Query: *[_type == "section" && slug.current == $slug][0]{  ...{ _id, title, "slug": slug.current }, description,  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && section._ref == ^._id] | order(publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt) && section._ref == ^._id])}
+// Query: *[_type == "section" && slug.current == $slug][0]{  ...{ _id, title, "slug": slug.current }, description,  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && section._ref == ^._id] | order(publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt) && section._ref == ^._id])}
 export type SECTION_QUERY_RESULT = {
   _id: string;
   title: string | null;
@@ -744,7 +766,7 @@ export type SECTION_QUERY_RESULT = {
 
 // Source: lib/content/queries.ts
 // Variable: PERSON_QUERY
-// Query: *[_type == "person" && slug.current == $slug][0]{  ...{ _id, name, "slug": slug.current }, jobTitle, bio, "portrait": portrait{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop }, "links": links[]{ _key, label, url },  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && ^._id in bylines[].person._ref] | order(publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt) && ^._id in bylines[].person._ref])}
+// Query: *[_type == "person" && slug.current == $slug][0]{  ...{ _id, name, "slug": slug.current }, jobTitle, bio, "portrait": portrait{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop }, "links": links[]{ _key, label, url },  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && ^._id in bylines[].person._ref] | order(publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt) && ^._id in bylines[].person._ref])}
 export type PERSON_QUERY_RESULT = {
   _id: string;
   name: string | null;
@@ -805,6 +827,29 @@ export type PERSON_QUERY_RESULT = {
 } | null;
 
 // Source: lib/content/queries.ts
+// Variable: CORRECTIONS_QUERY
+// Query: {  "items": (*[_type == "article" && defined(slug.current) && defined(publishedAt) && defined(corrections)]{    "list": corrections[defined(dateTime(date))]{ _key, date, text, "article": ^{ _id, headline, "slug": slug.current, language, "section": section->{ _id, title, "slug": slug.current } } }  }.list[] | order(dateTime(date) desc, article.slug asc, _key asc))[$start...$end],  "total": count((*[_type == "article" && defined(slug.current) && defined(publishedAt)].corrections[])[defined(dateTime(date))])}
+export type CORRECTIONS_QUERY_RESULT = {
+  items: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+    article: {
+      _id: string;
+      headline: string | null;
+      slug: string | null;
+      language: string | null;
+      section: {
+        _id: string;
+        title: string | null;
+        slug: string | null;
+      } | null;
+    };
+  } | null>;
+  total: number;
+};
+
+// Source: lib/content/queries.ts
 // Variable: ARTICLE_SLUGS_QUERY
 // Query: *[_type == "article" && defined(slug.current) && defined(publishedAt)].slug.current
 export type ARTICLE_SLUGS_QUERY_RESULT = Array<string | null>;
@@ -821,7 +866,7 @@ export type PERSON_SLUGS_QUERY_RESULT = Array<string | null>;
 
 // Source: lib/content/queries.ts
 // Variable: SITE_FEED_QUERY
-// Query: *[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}
+// Query: *[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}
 export type SITE_FEED_QUERY_RESULT = Array<{
   _id: string;
   headline: string | null;
@@ -859,7 +904,7 @@ export type SITE_FEED_QUERY_RESULT = Array<{
 
 // Source: lib/content/queries.ts
 // Variable: SECTION_FEED_QUERY
-// Query: *[_type == "section" && slug.current == $slug][0]{  ...{ _id, title, "slug": slug.current }, description,  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && section._ref == ^._id] | order(publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}}
+// Query: *[_type == "section" && slug.current == $slug][0]{  ...{ _id, title, "slug": slug.current }, description,  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && section._ref == ^._id] | order(publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}}
 export type SECTION_FEED_QUERY_RESULT = {
   _id: string;
   title: string | null;
@@ -903,7 +948,7 @@ export type SECTION_FEED_QUERY_RESULT = {
 
 // Source: lib/content/queries.ts
 // Variable: PERSON_FEED_QUERY
-// Query: *[_type == "person" && slug.current == $slug][0]{  ...{ _id, name, "slug": slug.current }, bio,  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && ^._id in bylines[].person._ref] | order(publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}}
+// Query: *[_type == "person" && slug.current == $slug][0]{  ...{ _id, name, "slug": slug.current }, bio,  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && ^._id in bylines[].person._ref] | order(publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}}
 export type PERSON_FEED_QUERY_RESULT = {
   _id: string;
   name: string | null;
@@ -947,7 +992,7 @@ export type PERSON_FEED_QUERY_RESULT = {
 
 // Source: lib/content/queries.ts
 // Variable: SITEMAP_QUERY
-// Query: {  "articles": *[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc){    "slug": slug.current, headline, publishedAt, updatedAt, tags,    "section": section->slug.current,    "people": bylines[].person->slug.current  },  "sections": *[_type == "section" && defined(slug.current)] | order(order asc, title asc).slug.current,  "people": *[_type == "person" && defined(slug.current)] | order(name asc).slug.current}
+// Query: {  "articles": *[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc){    "slug": slug.current, headline, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), tags,    "section": section->slug.current,    "people": bylines[].person->slug.current  },  "sections": *[_type == "section" && defined(slug.current)] | order(order asc, title asc).slug.current,  "people": *[_type == "person" && defined(slug.current)] | order(name asc).slug.current,  "correctedAt": ((*[_type == "article" && defined(slug.current) && defined(publishedAt)].corrections[])[defined(dateTime(date))] | order(dateTime(date) desc))[0].date}
 export type SITEMAP_QUERY_RESULT = {
   articles: Array<{
     slug: string | null;
@@ -960,11 +1005,12 @@ export type SITEMAP_QUERY_RESULT = {
   }>;
   sections: Array<string | null>;
   people: Array<string | null>;
+  correctedAt: string | null;
 };
 
 // Source: lib/content/queries.ts
 // Variable: NEWS_SITEMAP_QUERY
-// Query: *[_type == "article" && defined(slug.current) && defined(publishedAt) && dateTime(publishedAt) >= dateTime($since)] | order(publishedAt desc){  _id, headline, "slug": slug.current, publishedAt, updatedAt, language}
+// Query: *[_type == "article" && defined(slug.current) && defined(publishedAt) && dateTime(publishedAt) >= dateTime($since)] | order(publishedAt desc){  _id, headline, "slug": slug.current, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language}
 export type NEWS_SITEMAP_QUERY_RESULT = Array<{
   _id: string;
   headline: string | null;
@@ -976,7 +1022,7 @@ export type NEWS_SITEMAP_QUERY_RESULT = Array<{
 
 // Source: lib/content/queries.ts
 // Variable: SEARCH_QUERY
-// Query: {  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && ([headline, coalesce(standfirst, ""), pt::text(body)] + coalesce(keyPoints, [])) match $terms] | score(  boost(headline match $terms, 3),  boost(standfirst match $terms, 2),  boost(keyPoints match $terms, 2),  pt::text(body) match $terms) | order(_score desc, publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt) && ([headline, coalesce(standfirst, ""), pt::text(body)] + coalesce(keyPoints, [])) match $terms])}
+// Query: {  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && ([headline, coalesce(standfirst, ""), pt::text(body)] + coalesce(keyPoints, [])) match $terms] | score(  boost(headline match $terms, 3),  boost(standfirst match $terms, 2),  boost(keyPoints match $terms, 2),  pt::text(body) match $terms) | order(_score desc, publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt) && ([headline, coalesce(standfirst, ""), pt::text(body)] + coalesce(keyPoints, [])) match $terms])}
 export type SEARCH_QUERY_RESULT = {
   items: Array<{
     _id: string;
@@ -1015,7 +1061,7 @@ export type SEARCH_QUERY_RESULT = {
 
 // Source: lib/content/queries.ts
 // Variable: TAG_QUERY
-// Query: {  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && $tag in tags] | order(publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt) && $tag in tags])}
+// Query: {  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && $tag in tags] | order(publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt) && $tag in tags])}
 export type TAG_QUERY_RESULT = {
   items: Array<{
     _id: string;
@@ -1059,7 +1105,7 @@ export type TAGS_QUERY_RESULT = Array<string>;
 
 // Source: lib/content/queries.ts
 // Variable: RELATED_QUERY
-// Query: (*[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[0...$window])[_id != $id && (section._ref == $section || count(coalesce(tags, [])[@ in $tags]) > 0)]  | order(count(coalesce(tags, [])[@ in $tags]) desc, (section._ref == $section) desc, publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, publishedAt, updatedAt, language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}
+// Query: (*[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[0...$window])[_id != $id && (section._ref == $section || count(coalesce(tags, [])[@ in $tags]) > 0)]  | order(count(coalesce(tags, [])[@ in $tags]) desc, (section._ref == $section) desc, publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}
 export type RELATED_QUERY_RESULT = Array<{
   _id: string;
   headline: string | null;

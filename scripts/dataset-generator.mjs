@@ -191,6 +191,18 @@ export function generateDataset({ articles = 1000, seed = 1, drafts = true } = {
       section: { _type: 'reference', _ref: `section-${section}` },
       tags, bylines, publishedAt: published,
       ...(updated ? { updatedAt: updated } : {}),
+      // One article in 37 corrected, without drawing from the random stream (the rest of the dataset stays as it was);
+      // every second one twice, the later correction written at -05:00 so that its text sorts before the earlier one's.
+      ...(i % 37 === 5
+        ? {
+            corrections: [
+              { _key: 'c1', _type: 'correction', date: ts(at + 90 * 60_000), text: 'An earlier version of this article misstated a figure.' },
+              ...(i % 74 === 5
+                ? [{ _key: 'c2', _type: 'correction', date: ts(at + 150 * 60_000 - 5 * 3_600_000).replace('Z', '-05:00'), text: 'An earlier version misnamed a source.' }]
+                : []),
+            ],
+          }
+        : {}),
       ...(random() < 0.05 ? { readingTimeOverride: int(2, 15) } : {}),
       ...(random() < 0.08 ? { source: { _type: 'source', name: pick(['Seetao', 'Reuters', 'AP', 'AFP']), url: `https://example.com/original/${i + 1}` } } : {}),
       language: 'en',

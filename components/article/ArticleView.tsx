@@ -2,6 +2,7 @@ import type { EditTarget } from '@/lib/content'
 import type { PreviewArticle } from '@/lib/content'
 import { ArticleBody } from './ArticleBody'
 import { Bylines } from './Bylines'
+import { CorrectionNotice } from './CorrectionNotice'
 import { Dateline } from './Dateline'
 import { EditorCredit } from './EditorCredit'
 import { HeroImage } from './HeroImage'
@@ -42,6 +43,7 @@ export function ArticleView({ article, timeZone, siteLanguage, edit, url, childr
           readingTimeMinutes={article.readingTimeMinutes}
         />
       </header>
+      <CorrectionNotice corrections={article.corrections} timeZone={timeZone} />
       <HeroImage image={article.heroImage} edit={edit} />
       <KeyPoints points={article.keyPoints} edit={edit} />
       <ArticleBody body={article.body} edit={edit} />

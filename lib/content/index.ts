@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import {
   ARTICLE_QUERY,
   ARTICLE_SLUGS_QUERY,
+  CORRECTIONS_QUERY,
   FRONT_PAGE_QUERY,
   LATEST_QUERY,
   PERSON_QUERY,
@@ -20,6 +21,7 @@ import { readingTime } from './reading-time'
 import {
   ArticleCardSchema,
   ArticleSchema,
+  CorrectionEntrySchema,
   PersonSchema,
   SectionLinkSchema,
   SectionSchema,
@@ -35,9 +37,9 @@ import type { Perspective, QueryParams } from './sources/types'
 import { validateDocument, validateEach } from './validate'
 import { matchPatterns, parseSearchQuery, type SearchQuery } from '@/lib/search-terms'
 
-export type { ArticleCard, Body, BodyImage, Byline, BylineRole, Image, Person, PersonLink, Section, SectionLink, SiteSettings } from './schemas'
+export type { ArticleCard, Body, BodyImage, Byline, BylineRole, Correction, CorrectionEntry, Image, Person, PersonLink, Section, SectionLink, SiteSettings } from './schemas'
 export type { Perspective } from './sources/types'
-export { FEED_SIZE, getSitemapContent, listFeedItems, listNewsArticles, type FeedContent, type FeedOwner, type SitemapContent } from './syndication'
+export { CORRECTIONS_DESCRIPTION, CORRECTIONS_TITLE, FEED_SIZE, getSitemapContent, listFeedItems, listNewsArticles, type FeedContent, type FeedOwner, type SitemapContent } from './syndication'
 export type { FeedArticle, NewsArticle, SitemapArticle } from './schemas'
 
 /** Articles per listing page. */
@@ -114,11 +116,13 @@ const pageRange = (page: number) => ({ start: (page - 1) * PAGE_SIZE, end: page 
  * A page of a listing, or undefined when the page number is outside it. The first
  * page always exists, even when the listing is empty.
  */
-function toPage(raw: { items?: unknown; total?: unknown }, page: number): Paged<ArticleCard> | undefined {
+function toPage(raw: { items?: unknown; total?: unknown }, page: number): Paged<ArticleCard> | undefined
+function toPage<S extends z.ZodType>(raw: { items?: unknown; total?: unknown }, page: number, schema: S, what: string): Paged<z.output<S>> | undefined
+function toPage(raw: { items?: unknown; total?: unknown }, page: number, schema: z.ZodType = ArticleCardSchema, what = 'Article') {
   const total = typeof raw.total === 'number' ? raw.total : 0
   const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE))
   if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined
-  return { items: validateEach(ArticleCardSchema, raw.items, 'Article'), page, totalPages, total }
+  return { items: validateEach(schema, raw.items, what), page, totalPages, total }
 }
 
 type PageOptions = ReadOptions & { page?: number }
@@ -127,6 +131,15 @@ type PageOptions = ReadOptions & { page?: number }
 export async function listLatest({ page = 1, ...options }: PageOptions = {}) {
   const raw = (await run(LATEST_QUERY, pageRange(page), ['article'], options)) as { items: unknown; total: unknown }
   return toPage(raw, page)
+}
+
+/**
+ * Every correction of a published article, newest first, each with its article. Tagged
+ * 'article': a correction is an article change, and publishing one expires these pages.
+ */
+export async function listCorrections({ page = 1, ...options }: PageOptions = {}) {
+  const raw = (await run(CORRECTIONS_QUERY, pageRange(page), ['article'], options)) as { items: unknown; total: unknown }
+  return toPage(raw, page, CorrectionEntrySchema, 'Correction')
 }
 
 // React's cache keys on argument identity, so the cached readers take primitives.

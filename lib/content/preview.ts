@@ -45,6 +45,7 @@ function salvage(raw: Record<string, unknown>, slug: string) {
     keyPoints: [],
     tags: [],
     bylines: [],
+    corrections: [],
     ...kept,
     _id: String(raw._id),
     headline: (kept.headline as string | undefined) ?? '(No headline yet)',

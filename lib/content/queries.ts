@@ -13,14 +13,37 @@ const sectionLink = /* groq */ `{ _id, title, "slug": slug.current }`
 
 const personLink = /* groq */ `{ _id, name, "slug": slug.current }`
 
+/** A correction whose date GROQ can read; any other is left out here and by the site's validation alike. */
+const dated = /* groq */ `defined(dateTime(date))`
+
+const datedCorrections = /* groq */ `corrections[${dated}]`
+
+/** The one no other is later than; a filter, not order(), so groq-js sorts nothing per article (tests/unit/query-plan.test.ts). */
+const newestCorrection = /* groq */ `${datedCorrections}[count(^.${datedCorrections}[dateTime(date) > dateTime(^.date)]) == 0][0].date`
+
+/**
+ * When the article last changed after publication: the editor's "Updated at" or its newest
+ * correction, whichever is later. Every dateline, dateModified, sitemap lastmod and feed date reads this.
+ */
+const updatedAt = /* groq */ `"updatedAt": select(
+  !defined(${newestCorrection}) || dateTime(updatedAt) >= dateTime(${newestCorrection}) => updatedAt,
+  ${newestCorrection}
+)`
+
+/** In the editor's order; lib/content/schemas.ts puts them newest first. */
+const corrections = /* groq */ `"corrections": ${datedCorrections}{ _key, date, text }`
+
 const articleCard = /* groq */ `{
-  _id, headline, "slug": slug.current, standfirst, publishedAt, updatedAt, language,
+  _id, headline, "slug": slug.current, standfirst, publishedAt, ${updatedAt}, language,
   "section": section->${sectionLink},
   "heroImage": heroImage${image},
   "authors": bylines[role == "author" && defined(person->slug.current)].person->${personLink}
 }`
 
 const publishedArticle = /* groq */ `_type == "article" && defined(slug.current) && defined(publishedAt)`
+
+/** Of every published article, flattened (an article without corrections adds nothing, not a null). */
+const everyDatedCorrection = /* groq */ `(*[${publishedArticle}].corrections[])[${dated}]`
 
 export const SITE_CHROME_QUERY = defineQuery(`{
   "settings": *[_id == "siteSettings"][0]{ title, description, language, timeZone, "logo": logo${image}, "shareImage": shareImage${image} },
@@ -36,7 +59,7 @@ export const FRONT_PAGE_QUERY = defineQuery(`{
 }`)
 
 const articleFields = /* groq */ `{
-  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, updatedAt, readingTimeOverride, language,
+  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, ${updatedAt}, readingTimeOverride, language, ${corrections},
   "section": section->${sectionLink},
   "heroImage": heroImage${image},
   "bylines": bylines[defined(person->slug.current)]{ _key, role, "person": person->{ ...${personLink}, jobTitle, "links": links[]{ _key, label, url } } },
@@ -69,6 +92,17 @@ export const PERSON_QUERY = defineQuery(`*[_type == "person" && slug.current == 
   "total": count(*[${publishedArticle} && ^._id in bylines[].person._ref])
 }`)
 
+/**
+ * Every correction of a published article, newest first, with the article it corrects. Each
+ * article's corrections are projected inside it (so `^` is the article), then flattened.
+ */
+export const CORRECTIONS_QUERY = defineQuery(`{
+  "items": (*[${publishedArticle} && defined(corrections)]{
+    "list": ${datedCorrections}{ _key, date, text, "article": ^{ _id, headline, "slug": slug.current, language, "section": section->${sectionLink} } }
+  }.list[] | order(dateTime(date) desc, article.slug asc, _key asc))[$start...$end],
+  "total": count(${everyDatedCorrection})
+}`)
+
 export const ARTICLE_SLUGS_QUERY = defineQuery(`*[${publishedArticle}].slug.current`)
 
 export const SECTION_SLUGS_QUERY = defineQuery(`*[_type == "section" && defined(slug.current)].slug.current`)
@@ -78,7 +112,7 @@ export const PERSON_SLUGS_QUERY = defineQuery(`*[_type == "person" && defined(sl
 // Syndication: feeds, sitemaps and the Google News sitemap (lib/content/syndication.ts).
 
 const feedArticle = /* groq */ `{
-  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, updatedAt, language,
+  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, ${updatedAt}, language,
   "section": section->${sectionLink},
   "heroImage": heroImage${image},
   "authors": bylines[role == "author" && defined(person->slug.current)].person->${personLink}
@@ -98,16 +132,17 @@ export const PERSON_FEED_QUERY = defineQuery(`*[_type == "person" && slug.curren
 
 export const SITEMAP_QUERY = defineQuery(`{
   "articles": *[${publishedArticle}] | order(publishedAt desc){
-    "slug": slug.current, headline, publishedAt, updatedAt, tags,
+    "slug": slug.current, headline, publishedAt, ${updatedAt}, tags,
     "section": section->slug.current,
     "people": bylines[].person->slug.current
   },
   "sections": *[_type == "section" && defined(slug.current)] | order(order asc, title asc).slug.current,
-  "people": *[_type == "person" && defined(slug.current)] | order(name asc).slug.current
+  "people": *[_type == "person" && defined(slug.current)] | order(name asc).slug.current,
+  "correctedAt": (${everyDatedCorrection} | order(dateTime(date) desc))[0].date
 }`)
 
 export const NEWS_SITEMAP_QUERY = defineQuery(`*[${publishedArticle} && dateTime(publishedAt) >= dateTime($since)] | order(publishedAt desc){
-  _id, headline, "slug": slug.current, publishedAt, updatedAt, language
+  _id, headline, "slug": slug.current, publishedAt, ${updatedAt}, language
 }`)
 
 // Search, tags and related articles. `$terms` holds `match` patterns built by

@@ -99,13 +99,17 @@ export type BylineRole = (typeof BYLINE_ROLES)[number]
 export const ProfileLinkSchema = z.object({ _key: z.string(), label: text, url: z.url({ protocol: /^https?$/ }) })
 export type ProfileLink = z.infer<typeof ProfileLinkSchema>
 
+/** A list whose invalid items are dropped one by one, never the document that holds them. */
+const validItems = <S extends z.ZodType>(schema: S) =>
+  z.array(z.unknown()).transform((values) =>
+    values.flatMap((value) => {
+      const result = schema.safeParse(value)
+      return result.success ? [result.data as z.output<S>] : []
+    }),
+  )
+
 /** A person's profile links: one that is not an http(s) address is dropped, never the person or the article. */
-const profileLinks = z.array(z.unknown()).transform((links) =>
-  links.flatMap((link) => {
-    const result = ProfileLinkSchema.safeParse(link)
-    return result.success ? [result.data] : []
-  }),
-)
+const profileLinks = validItems(ProfileLinkSchema)
 /** On bylines, for structured data (sameAs). */
 const bylineLinks = optional(profileLinks)
 
@@ -116,7 +120,16 @@ export const BylineSchema = z.object({
 })
 export type Byline = z.infer<typeof BylineSchema>
 
+export const CorrectionSchema = z.object({ _key: z.string(), date: isoDateTime, text })
+/** When the newest correction was made, for the sitemap's /corrections lastmod. */
+export const CorrectedAtSchema = isoDateTime
+export type Correction = z.infer<typeof CorrectionSchema>
+
 export const ArticleSchema = ArticleCardSchema.omit({ authors: true }).extend({
+  // A correction without a date or text is left out; the article and its other corrections are shown, newest first.
+  corrections: optional(validItems(CorrectionSchema)).transform((corrections) =>
+    (corrections ?? []).sort((a, b) => Date.parse(b.date) - Date.parse(a.date)),
+  ),
   keyPoints: optional(z.array(text)).transform((points) => points ?? []),
   tags: optional(z.array(TagSchema)).transform((tags) => tags ?? []),
   bylines: optional(z.array(BylineSchema)).transform((bylines) => bylines ?? []),
@@ -152,6 +165,12 @@ export const SectionSchema = SectionLinkSchema.extend({ description: optional(z.
 export type Section = z.infer<typeof SectionSchema>
 
 export const SlugListSchema = z.array(z.string())
+
+/** One entry of /corrections and its feed: a correction and the article it corrects. */
+export const CorrectionEntrySchema = CorrectionSchema.extend({
+  article: ArticleCardSchema.pick({ _id: true, headline: true, slug: true, language: true, section: true }),
+})
+export type CorrectionEntry = z.infer<typeof CorrectionEntrySchema>
 
 /** An article as a feed carries it: a card with its key points and tags. */
 export const FeedArticleSchema = ArticleCardSchema.extend({

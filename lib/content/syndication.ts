@@ -1,6 +1,7 @@
 import 'server-only'
 import type { FeedScope } from '@/lib/routes'
 import {
+  CORRECTIONS_QUERY,
   NEWS_SITEMAP_QUERY,
   PERSON_FEED_QUERY,
   SECTION_FEED_QUERY,
@@ -8,12 +9,15 @@ import {
   SITEMAP_QUERY,
 } from './queries'
 import {
+  CorrectedAtSchema,
+  CorrectionEntrySchema,
   FeedArticleSchema,
   NewsArticleSchema,
   FeedPersonSchema,
   SectionSchema,
   SitemapArticleSchema,
   SlugListSchema,
+  type CorrectionEntry,
   type FeedArticle,
 } from './schemas'
 import { contentSource } from './sources'
@@ -31,9 +35,14 @@ export const FEED_SIZE = 50
 const fetchPublished = (query: string, params: QueryParams, tags: string[]) =>
   contentSource().fetch(query, params, { perspective: 'published', tags })
 
-/** Who a feed is about, when it is not the whole site: a section or a person. */
-export type FeedOwner = { kind: 'section' | 'person'; slug: string; title: string; description?: string }
-export type FeedContent = { scope: FeedScope; owner?: FeedOwner; items: FeedArticle[] }
+/** What /corrections and its feeds say they are. */
+export const CORRECTIONS_TITLE = 'Corrections'
+export const CORRECTIONS_DESCRIPTION = 'Every correction to our reporting, newest first, each linking to the article it puts right.'
+
+/** What a feed is about, when it is not the whole site: a section, a person or the corrections. */
+export type FeedOwner = { title: string; description?: string } & ({ kind: 'section' | 'person'; slug: string } | { kind: 'corrections' })
+/** A feed's articles; the corrections feed has none, and lists corrections with the article each corrects. */
+export type FeedContent = { scope: FeedScope; owner?: FeedOwner; items: FeedArticle[]; corrections?: CorrectionEntry[] }
 
 /**
  * The newest articles of a feed's scope, newest first, at most FEED_SIZE; undefined for
@@ -44,6 +53,11 @@ export async function listFeedItems(scope: FeedScope): Promise<FeedContent | und
   if (scope.kind === 'site') {
     const raw = await fetchPublished(SITE_FEED_QUERY, { limit }, ['article'])
     return { scope, items: validateEach(FeedArticleSchema, raw, 'Article') }
+  }
+  if (scope.kind === 'corrections') {
+    const raw = (await fetchPublished(CORRECTIONS_QUERY, { start: 0, end: limit }, ['article'])) as { items?: unknown }
+    const owner: FeedOwner = { kind: 'corrections', title: CORRECTIONS_TITLE, description: CORRECTIONS_DESCRIPTION }
+    return { scope, owner, items: [], corrections: validateEach(CorrectionEntrySchema, raw.items, 'Correction') }
   }
   if (scope.kind === 'section') {
     const raw = (await fetchPublished(SECTION_FEED_QUERY, { slug: scope.slug, limit }, ['article', `section:${scope.slug}`])) as
@@ -69,11 +83,15 @@ export async function getSitemapContent() {
     articles?: unknown
     sections?: unknown
     people?: unknown
+    correctedAt?: unknown
   }
+  const correctedAt = raw.correctedAt == null ? undefined : validateDocument(CorrectedAtSchema, raw.correctedAt, 'Newest correction date')
   return {
     articles: validateEach(SitemapArticleSchema, raw.articles, 'Article'),
     sections: validateDocument(SlugListSchema, raw.sections ?? [], 'Section slug list') ?? [],
     people: validateDocument(SlugListSchema, raw.people ?? [], 'Person slug list') ?? [],
+    // The newest correction's date: when /corrections last changed.
+    ...(correctedAt ? { correctedAt } : {}),
   }
 }
 export type SitemapContent = Awaited<ReturnType<typeof getSitemapContent>>

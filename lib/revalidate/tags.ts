@@ -5,7 +5,8 @@ import { z } from 'zod'
  * cached read with what it depends on:
  *
  * - `'article'`: every read that lists or shows articles (front page, latest, section, person
- *   and tag pages, related articles, feeds, sitemaps, article pages themselves);
+ *   and tag pages, related articles, feeds, sitemaps, article pages themselves), and the
+ *   corrections (/corrections and its feeds): a correction is an article change, so it needs no tag of its own;
  * - `article:<slug>`, `section:<slug>`, `person:<slug>`: one article page, one section's
  *   pages and feeds, one person's pages and feeds;
  * - `'section'`: the navigation, the front page's section rows and the section list;

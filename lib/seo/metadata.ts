@@ -22,7 +22,7 @@ export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
 const FEED_FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' }
 const FEED_FORMATS = Object.keys(FEED_MEDIA_TYPES) as FeedFormat[]
 
-/** A section or a person whose own feeds a page links to, besides the site's. */
+/** A section, a person or the corrections, whose own feeds a page links to besides the site's. */
 export type FeedOwner = { scope: Exclude<FeedScope, { kind: 'site' }>; title: string }
 
 type FeedLink = { url: string; title: string }

@@ -1,5 +1,6 @@
 import type {
   BreadcrumbList,
+  CorrectionComment,
   ImageObject,
   NewsArticle,
   NewsMediaOrganization,
@@ -79,6 +80,15 @@ function sourceOrganizationOf(article: Article): Organization | undefined {
   return { '@type': 'Organization', name: source.name, ...(source.url ? { url: source.url } : {}) }
 }
 
+/** Each correction as a CorrectionComment, newest first as the article shows them, its anchor the notice. */
+const correctionsOf = (article: Article, url: string, timeZone?: string): CorrectionComment[] =>
+  article.corrections.map((correction) => ({
+    '@type': 'CorrectionComment',
+    text: correction.text,
+    datePublished: formatDateTime(correction.date, timeZone).datetime,
+    url: `${url}#corrections`,
+  }))
+
 /** Key points as one paragraph of sentences. */
 const abstractOf = (points: string[]) => points.map((point) => (/[.!?。！？]$/.test(point) ? point : `${point}.`)).join(' ')
 
@@ -118,6 +128,8 @@ export function newsArticleJsonLd(article: Article, context: StructuredDataConte
     image: articleImages(article, siteUrl),
     datePublished: formatDateTime(article.publishedAt, settings.timeZone).datetime,
     dateModified: formatDateTime(article.updatedAt ?? article.publishedAt, settings.timeZone).datetime,
+    // dateModified reads updatedAt, which is already the later of "Updated at" and the newest correction.
+    ...(article.corrections.length > 0 ? { correction: correctionsOf(article, url, settings.timeZone) } : {}),
     // A story with no credited author is attributed to the organisation it came from, else to the newsroom.
     author: authors.length > 0 ? authors : [sourceOrganization ?? publisher],
     ...(editors.length > 0 ? { editor: editors } : {}),

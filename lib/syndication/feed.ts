@@ -1,5 +1,5 @@
 import { Feed, type Item } from 'feed'
-import type { FeedArticle, FeedOwner } from '@/lib/content'
+import type { CorrectionEntry, FeedArticle, FeedOwner } from '@/lib/content'
 import { imageFile } from '@/lib/image'
 import { routes, type FeedFormat, type FeedScope } from '@/lib/routes'
 import { absolute, later, xmlSafe } from './xml'
@@ -50,18 +50,67 @@ export type FeedInput = {
   owner?: FeedOwner
   /** Newest first, as lib/content lists them. */
   items: FeedArticle[]
+  /** The corrections feed's items instead of articles, newest first. */
+  corrections?: CorrectionEntry[]
   /** Stands in for the feed's updated date only when it has no items. */
   now: Date
 }
 
-const scopePage = (scope: FeedScope) =>
-  scope.kind === 'site' ? routes.home() : scope.kind === 'section' ? routes.section(scope.slug) : routes.person(scope.slug)
+function scopePage(scope: FeedScope) {
+  if (scope.kind === 'site') return routes.home()
+  if (scope.kind === 'corrections') return routes.corrections()
+  return scope.kind === 'section' ? routes.section(scope.slug) : routes.person(scope.slug)
+}
+
+/** A correction keeps its own identity in readers: its article's id and its own key. */
+export const correctionGuid = (articleId: string, key: string) => `${articleGuid(articleId)}:correction:${encodeURIComponent(key)}`
+
+/** One item in every format's terms, before the format's own details (authors, image, title escaping). */
+type Entry = {
+  headline: string
+  id: string
+  path: string
+  date: string
+  published: string
+  description: string
+  categories: string[]
+  authors: { name: string; slug: string }[]
+  image?: FeedArticle['heroImage']
+  language?: string
+}
+
+const articleEntry = (article: FeedArticle): Entry => ({
+  headline: article.headline,
+  id: articleGuid(article._id),
+  path: routes.article(article.slug),
+  date: later(article.publishedAt, article.updatedAt)!,
+  published: article.publishedAt,
+  description: summaryHtml(article),
+  categories: [...(article.section ? [article.section.title] : []), ...article.tags],
+  authors: article.authors,
+  image: article.heroImage,
+  language: article.language,
+})
+
+/** A correction links to the notice on its article; it has no byline, so it is credited to the publication. */
+const correctionEntry = ({ _key, date, text, article }: CorrectionEntry): Entry => ({
+  headline: `Correction: ${article.headline}`,
+  id: correctionGuid(article._id, _key),
+  path: `${routes.article(article.slug)}#corrections`,
+  date,
+  published: date,
+  description: `<p>${escapeHtml(text)}</p>`,
+  categories: article.section ? [article.section.title] : [],
+  authors: [],
+  language: article.language,
+})
 
 /** The feed of one scope in one format, with its Content-Type. */
 export function buildFeed(format: FeedFormat, input: FeedInput): { body: string; contentType: string } {
-  const { siteUrl, site, scope, owner, items } = input
+  const { siteUrl, site, scope, owner } = input
+  const entries = [...input.items.map(articleEntry), ...(input.corrections ?? []).map(correctionEntry)]
   const url = (path: string) => absolute(siteUrl, path)
-  const updated = items.reduce<string | undefined>((newest, item) => later(newest, later(item.publishedAt, item.updatedAt)), undefined)
+  const updated = entries.reduce<string | undefined>((newest, entry) => later(newest, entry.date), undefined)
   const pageUrl = url(scopePage(scope))
 
   const feed = new Feed({
@@ -80,21 +129,18 @@ export function buildFeed(format: FeedFormat, input: FeedInput): { body: string;
   // JSON Feed 1.1 fields the library does not write, by item.
   const jsonExtras: { authors: { name: string; url: string }[]; language?: string }[] = []
 
-  for (const article of items) {
-    const authors = article.authors.map((person) => ({ name: xmlSafe(person.name), link: url(routes.person(person.slug)) }))
-    const categories = [...(article.section ? [article.section.title] : []), ...article.tags].map((name) => ({
-      name: xmlSafe(name),
-      term: xmlSafe(name),
-    }))
-    const image = article.heroImage && imageFile(article.heroImage, FEED_IMAGE_WIDTH)
+  for (const entry of entries) {
+    const authors = entry.authors.map((person) => ({ name: xmlSafe(person.name), link: url(routes.person(person.slug)) }))
+    const categories = entry.categories.map((name) => ({ name: xmlSafe(name), term: xmlSafe(name) }))
+    const image = entry.image && imageFile(entry.image, FEED_IMAGE_WIDTH)
     const item: Item = {
       // Atom titles are typed "html" by the library, so the headline's text is escaped there.
-      title: format === 'atom' ? escapeHtml(article.headline) : xmlSafe(article.headline),
-      id: articleGuid(article._id),
-      link: url(routes.article(article.slug)),
-      date: new Date(later(article.publishedAt, article.updatedAt)!),
-      published: new Date(article.publishedAt),
-      description: summaryHtml(article),
+      title: format === 'atom' ? escapeHtml(entry.headline) : xmlSafe(entry.headline),
+      id: entry.id,
+      link: url(entry.path),
+      date: new Date(entry.date),
+      published: new Date(entry.published),
+      description: entry.description,
       category: categories,
     }
     if (format === 'rss') {
@@ -106,7 +152,7 @@ export function buildFeed(format: FeedFormat, input: FeedInput): { body: string;
     // The library labels Atom enclosures by file extension (image/jpg for JPEG), so Atom carries no image.
     if (image && format !== 'atom') item.image = { url: imageAbsolute(siteUrl, image.url), type: image.type }
     feed.addItem(item)
-    jsonExtras.push({ authors: authors.map(({ name, link }) => ({ name, url: link })), language: article.language })
+    jsonExtras.push({ authors: authors.map(({ name, link }) => ({ name, url: link })), language: entry.language })
   }
 
   if (format === 'rss') return { body: withDublinCore(feed.rss2()), contentType: FEED_CONTENT_TYPES.rss }

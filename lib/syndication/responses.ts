@@ -65,6 +65,7 @@ export async function feedResponse(format: FeedFormat, scope: FeedScope): Promis
     scope,
     owner: content.owner,
     items: content.items,
+    corrections: content.corrections,
     now: new Date(),
   })
   return new Response(body, { headers: { 'Content-Type': contentType } })

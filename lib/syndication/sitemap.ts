@@ -11,7 +11,7 @@ import { absolute, later, XML_DECLARATION, xmlText } from './xml'
  * lastmod policy: only dates that are true. An article's is its last significant
  * change, updatedAt when an editor set it, else publishedAt. A listing's (front page,
  * latest, a section, a person, a tag) is the newest such date among the articles it
- * lists, and it has none when it lists nothing. Never "now", never _updatedAt (which
+ * lists, and it has none when it lists nothing; /corrections' is its newest correction's date. Never "now", never _updatedAt (which
  * moves on every trivial save).
  */
 export const SITEMAP_URL_LIMIT = 50_000
@@ -63,6 +63,7 @@ export function sitemapGroups(content: SitemapContent, tags: string[]): SitemapG
   const pages: SitemapUrl[] = [
     { path: routes.home(), lastmod: newest.get('site') },
     { path: routes.latest(), lastmod: newest.get('site') },
+    { path: routes.corrections(), lastmod: content.correctedAt },
     ...unique(content.sections).map((slug) => ({ path: routes.section(slug), lastmod: newest.get(`section:${slug}`) })),
     ...unique(content.people).map((slug) => ({ path: routes.person(slug), lastmod: newest.get(`person:${slug}`) })),
     ...unique(tags)

@@ -166,7 +166,8 @@ async function buildArticle(spec, { id, editedAt } = {}) {
     _id: docId,
     _type: 'article',
     _createdAt: addMinutes(spec.publishedAt, -createdOffset),
-    _updatedAt: editedAt ?? spec.updatedAt ?? addMinutes(spec.publishedAt, 2),
+    // A correction is an edit: the last one, if later than the update, is the document's last change.
+    _updatedAt: editedAt ?? [spec.updatedAt, ...(spec.corrections ?? []).map((c) => c.date)].filter(Boolean).sort().pop() ?? addMinutes(spec.publishedAt, 2),
     _rev: '',
     headline: spec.headline,
     slug: { _type: 'slug', current: spec.slug },
@@ -193,6 +194,7 @@ async function buildArticle(spec, { id, editedAt } = {}) {
   if (spec.source) doc.source = { _type: 'source', ...spec.source };
   doc.publishedAt = spec.publishedAt;
   if (spec.updatedAt) doc.updatedAt = spec.updatedAt;
+  if (spec.corrections) doc.corrections = spec.corrections.map((c, i) => ({ _key: `correction${i + 1}`, _type: 'correction', date: c.date, text: c.text }));
   if (spec.readingTimeOverride) doc.readingTimeOverride = spec.readingTimeOverride;
   doc.language = spec.language ?? 'en';
   return ordered(finish(doc));

@@ -101,6 +101,12 @@ for (const a of articles) {
     usedPeople.add(b.person._ref);
   }
   if (a.updatedAt && a.updatedAt <= a.publishedAt) err(`${a._id}: updatedAt not after publishedAt`);
+  for (const c of a.corrections ?? []) {
+    if (c._type !== 'correction' || !c._key) err(`${a._id}: correction without _type or _key`);
+    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(c.date ?? '') || c.date <= a.publishedAt) err(`${a._id}: correction date ${c.date}`);
+    if (!c.text?.trim() || c.text.length > 600) err(`${a._id}: correction text length ${c.text?.length}`);
+    if (c.date > a._updatedAt) err(`${a._id}: correction after _updatedAt`);
+  }
   const paras = a.body.filter((b) => b._type === 'block' && b.style !== 'h2' && b.style !== 'h3').length;
   if (a._id !== 'article-one-belt-one-road-central-asia' && (paras < 4 || paras > 12)) err(`${a._id}: ${paras} paragraphs`);
 }
@@ -121,6 +127,8 @@ const he = docs.find((d) => d._id === 'person-he-yuting');
 if (!he || he.name !== 'He Yuting' || he.jobTitle !== 'Editor') err('person-he-yuting missing or wrong');
 if (pub.filter((a) => a.heroImage).length < 30) err('fewer than 30 hero images');
 if (!pub.some((a) => a.language === 'zh-Hans')) err('no zh-Hans article');
+// The corrections page, its feed and the article notice need one corrected article without an editor's update time.
+if (!pub.some((a) => a.corrections?.length && !a.updatedAt)) err('no corrected article without updatedAt');
 if (byType('section').length < 6) err('fewer than 6 sections');
 if (byType('person').length < 10) err('fewer than 10 people');
 const revised = drafts.filter((d) => published.has(d._id.slice(7)));

@@ -109,9 +109,17 @@ export const article = defineType({
       title: 'Updated at',
       type: 'datetime',
       group: 'publishing',
-      description: 'Set only for a substantive update; readers see it beside the publication time.',
+      description: 'Set only for a substantive update; readers see it beside the publication time. A correction counts as an update by itself.',
       validation: (rule) =>
         rule.min(rule.valueOfField('publishedAt')).error('An update cannot come before the publication time.'),
+    }),
+    defineField({
+      name: 'corrections',
+      title: 'Corrections',
+      type: 'array',
+      group: 'publishing',
+      description: 'Add one for each error put right after publication; readers see it above the story and on the corrections page.',
+      of: [defineArrayMember({ type: 'correction' })],
     }),
     defineField({
       name: 'readingTimeOverride',

@@ -14,3 +14,10 @@ export function altRequiredWithImage(alt: string | undefined, context: Validatio
   }
   return true
 }
+
+/** A correction puts right what was published, so it cannot be dated before the publication. */
+export function notBeforePublication(date: string | undefined, context: ValidationContext) {
+  const publishedAt = (context.document as { publishedAt?: string } | undefined)?.publishedAt
+  if (date && publishedAt && Date.parse(date) < Date.parse(publishedAt)) return 'A correction cannot come before the publication time.'
+  return true
+}

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { readConfig } from '@/lib/env'
 import { routes, type FeedFormat, type FeedScope } from '@/lib/routes'
 import { norm, open, useBrowserPage } from './support/browser'
-import { SEED_ARTICLE } from './support/pages'
+import { CORRECTED_ARTICLE, CORRECTIONS_PAGE, SEED_ARTICLE } from './support/pages'
 import { url } from './support/server'
 
 // The build under test was made with the same environment, so its absolute URLs start with this.
@@ -178,6 +178,39 @@ describe('an article with a hero image', () => {
     const ogImage = (await meta(page, 'meta[property="og:image"]'))!
     expect(new URL(ogImage).pathname.startsWith('/images/')).toBe(true)
     await expectPageMetadata(page, path)
+  })
+})
+
+describe('a corrected article', () => {
+  it('carries its correction as a CorrectionComment, and dateModified at the correction, as its page shows them', async () => {
+    await open(page, CORRECTED_ARTICLE)
+    const article = only(await jsonLd(page), 'NewsArticle')
+    const notice = page.getByRole('region', { name: 'Correction' })
+    const shown = await notice.locator('time').getAttribute('datetime')
+    expect(article.correction).toEqual([
+      {
+        '@type': 'CorrectionComment',
+        text: expect.stringContaining('An earlier version of this article said saltwater'),
+        datePublished: shown,
+        url: `${SITE_URL}${CORRECTED_ARTICLE}#corrections`,
+      },
+    ])
+    expect(norm(await notice.textContent())).toContain(String((article.correction as Json[])[0].text))
+    expect(article.dateModified).toBe(shown)
+    expect(article.dateModified).not.toBe(article.datePublished)
+  })
+
+  it('leaves correction out of an article that has none', async () => {
+    await open(page, SEED_ARTICLE)
+    expect(only(await jsonLd(page), 'NewsArticle')).not.toHaveProperty('correction')
+  })
+})
+
+describe('the corrections page', () => {
+  it('has its canonical link and metadata, and links the corrections feeds beside the site’s', async () => {
+    await open(page, CORRECTIONS_PAGE)
+    await expectPageMetadata(page, CORRECTIONS_PAGE)
+    await expectFeedLinks(page, { kind: 'corrections' })
   })
 })
 

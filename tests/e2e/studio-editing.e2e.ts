@@ -231,6 +231,38 @@ describe('editing in the Studio on the embedded dataset', () => {
     await context.close()
   })
 
+  it('adds a correction to a published article; published, it is above the story, on /corrections and in its feed, and the dateline says Updated', async () => {
+    const id = 'article-andes-lithium-town-water-dispute'
+    const articlePath = '/articles/andes-lithium-town-water-dispute'
+    const text = 'An earlier version of this article gave the wrong altitude for the town.'
+    // Cached before the change: what publishing has to expire.
+    for (const readerPath of [articlePath, '/corrections', '/corrections/rss.xml']) expect((await readerPage(readerPath)).html).not.toContain(text)
+
+    const { context, open } = await editor()
+    const page = await open(documentPath(id))
+    await editable(page, 'headline').waitFor({ timeout: 60_000 })
+    await eventually('the form to show all fields', async () => {
+      await page.locator('[data-testid="group-tab-all-fields"]').click()
+      return page.locator('[data-testid="field-corrections"]').isVisible()
+    })
+    // The correction's time starts at now; the editor says what was put right.
+    await page.locator('[data-testid="field-corrections"] button:has-text("Add item")').click()
+    await page.locator('[role="dialog"] textarea').first().fill(text)
+    await page.keyboard.press('Escape')
+    type Corrected = Doc & { corrections?: { _type: string; date?: string; text?: string }[] }
+    await eventually('the correction in the draft', () => (datasetDocuments().get(`drafts.${id}`) as Corrected | undefined)?.corrections?.[0]?.text === text)
+    await page.locator('[data-testid="action-publish"]').click({ timeout: 30_000 })
+    await eventually('the published correction in the dataset file', () => (datasetDocuments().get(id) as Corrected | undefined)?.corrections?.[0]?.text === text)
+    const [correction] = (datasetDocuments().get(id) as Corrected).corrections!
+    expect(correction).toMatchObject({ _type: 'correction', date: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
+
+    for (const readerPath of [articlePath, '/corrections', '/corrections/rss.xml']) {
+      await eventually(`${readerPath} to show the correction`, async () => (await readerPage(readerPath)).html.includes(text))
+    }
+    expect((await readerPage(articlePath)).html).toMatch(/Updated <time/)
+    await context.close()
+  })
+
   it('shares a draft through the Studio’s "Share preview link", offline: the link shows the draft, the public page does not', async () => {
     const id = 'article-silk-road-textiles-exhibition'
     const { context, page } = await draftHeadline(id, 'A draft for one reader’s eyes')

@@ -21,12 +21,15 @@ const DAY = 24 * 60 * 60 * 1000
 // ---- the demo dataset, read directly, for what the feeds and sitemaps must hold ----
 
 type DemoDoc = Record<string, unknown> & { _id: string; _type: string }
+type DemoCorrection = { key: string; date: string; text: string }
 type DemoArticle = {
   id: string
   slug: string
   headline: string
   publishedAt: string
+  /** The editor's update time or the newest correction, whichever is later: what the site calls updated. */
   updatedAt?: string
+  corrections: DemoCorrection[]
   section?: string
   people: string[]
   language?: string
@@ -40,6 +43,10 @@ const docs: DemoDoc[] = fs
   .filter((doc: DemoDoc) => !doc._id.startsWith('drafts.'))
 const slugOf = (doc: DemoDoc | undefined) => (doc?.slug as { current?: string } | undefined)?.current
 const byId = new Map(docs.map((doc) => [doc._id, doc]))
+const correctionsOf = (doc: DemoDoc): DemoCorrection[] =>
+  ((doc.corrections as { _key: string; date: string; text: string }[] | undefined) ?? []).map(({ _key, date, text }) => ({ key: _key, date, text }))
+const latest = (dates: (string | undefined)[]) =>
+  dates.filter((date): date is string => !!date).sort((a, b) => Date.parse(b) - Date.parse(a))[0]
 const articles: DemoArticle[] = docs
   .filter((doc) => doc._type === 'article' && slugOf(doc) && doc.publishedAt)
   .map((doc) => ({
@@ -47,13 +54,18 @@ const articles: DemoArticle[] = docs
     slug: slugOf(doc)!,
     headline: String(doc.headline),
     publishedAt: String(doc.publishedAt),
-    updatedAt: doc.updatedAt ? String(doc.updatedAt) : undefined,
+    updatedAt: latest([doc.updatedAt as string | undefined, ...correctionsOf(doc).map((c) => c.date)]),
+    corrections: correctionsOf(doc),
     section: slugOf(byId.get((doc.section as { _ref?: string } | undefined)?._ref ?? '')),
     language: doc.language ? String(doc.language) : undefined,
     people: ((doc.bylines as { person?: { _ref?: string } }[] | undefined) ?? []).flatMap((b) => slugOf(byId.get(b.person?._ref ?? '')) ?? []),
   }))
   .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt))
 const siteTitle = String(docs.find((doc) => doc._id === 'siteSettings')?.title)
+/** Every correction with its article, newest first, as /corrections and its feeds list them. */
+const corrections = articles
+  .flatMap((article) => article.corrections.map((correction) => ({ ...correction, article })))
+  .sort((a, b) => Date.parse(b.date) - Date.parse(a.date))
 
 // ---- helpers ----
 
@@ -150,7 +162,7 @@ describe('sitemap index and children', () => {
     expect(new Set(locs).size).toBe(locs.length)
     expect(new Set(locs.map((loc) => new URL(loc).origin)).size).toBe(1)
     const paths = locs.map(sitePath)
-    expect(paths).toEqual(expect.arrayContaining(['/', '/latest', '/sections/world', '/people/he-yuting']))
+    expect(paths).toEqual(expect.arrayContaining(['/', '/latest', '/corrections', '/sections/world', '/people/he-yuting']))
     expect(paths.filter((p) => p.startsWith('/articles/')).sort()).toEqual(articles.map((a) => `/articles/${a.slug}`).sort())
     expect(paths.some((p) => p.startsWith('/tags/'))).toBe(true)
   })
@@ -164,6 +176,14 @@ describe('sitemap index and children', () => {
     expect(instant(lastmods.get(`/articles/${plain.slug}`))).toBe(new Date(plain.publishedAt).toISOString())
     const newest = Math.max(...articles.map((a) => Date.parse(a.updatedAt ?? a.publishedAt)))
     expect(instant(lastmods.get('/'))).toBe(new Date(newest).toISOString())
+  })
+
+  it('dates a corrected article and /corrections by the newest correction', () => {
+    expect(corrections.length).toBeGreaterThan(0)
+    const instant = (w3c: string | undefined) => (w3c ? new Date(w3c).toISOString() : undefined)
+    const corrected = corrections[0].article
+    expect(instant(lastmods.get(`/articles/${corrected.slug}`))).toBe(new Date(corrected.updatedAt!).toISOString())
+    expect(instant(lastmods.get('/corrections'))).toBe(new Date(corrections[0].date).toISOString())
   })
 
   it('lists only URLs that answer 200', async () => {
@@ -323,6 +343,43 @@ describe.each(FEEDS)('$label', ({ path: feedPath, format, expected, title }) => 
   it('links only to pages that answer 200', async () => {
     expect(await failing(read.entries.map((e) => sitePath(String(e.link))))).toEqual([])
   }, 120_000)
+})
+
+describe.each([
+  ['rss', '/corrections/rss.xml'],
+  ['atom', '/corrections/atom.xml'],
+  ['json', '/corrections/feed.json'],
+] as const)('the corrections feed (%s)', (format, feedPath) => {
+  let read: Read
+  let type: string
+  let body: string
+
+  beforeAll(async () => {
+    const res = await get(feedPath)
+    expect(res.status).toBe(200)
+    type = res.type
+    body = res.body
+    read = parse(format, res.body)
+  })
+
+  it('holds every correction, newest first, each linking to the notice on its article, with its own id and date', () => {
+    expect(type).toBe(CONTENT_TYPES[format])
+    expect(read.title).toBe(`Corrections · ${siteTitle}`)
+    const want = corrections.slice(0, FEED_SIZE)
+    expect(want.length).toBeGreaterThan(0)
+    const titles = read.entries.map((e) => (format === 'atom' ? decodeHtml(String(e.title)) : e.title))
+    expect(titles).toEqual(want.map((c) => `Correction: ${c.article.headline}`))
+    expect(read.entries.map((e) => sitePath(String(e.link)))).toEqual(want.map((c) => `/articles/${c.article.slug}`))
+    // The parser drops fragments from links; the feed itself points at the notice.
+    for (const c of want) expect(body).toContain(`/articles/${c.article.slug}#corrections`)
+    expect(read.entries.map((e) => e.id)).toEqual(want.map((c) => `urn:sanity:article:${c.article.id}:correction:${c.key}`))
+    expect(read.entries.map((e) => new Date(String(e.rawPublished)).toISOString())).toEqual(want.map((c) => new Date(c.date).toISOString()))
+    expect(read.entries.map((e) => decodeHtml(String(e.description)))).toEqual(want.map((c) => c.text))
+  })
+
+  it('links only to pages that answer 200', async () => {
+    expect(await failing(read.entries.map((e) => sitePath(String(e.link))))).toEqual([])
+  })
 })
 
 describe('feeds of unknown sections and people', () => {

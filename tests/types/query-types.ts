@@ -11,6 +11,8 @@ import type {
   ArticleCardSchema,
   ArticleSchema,
   BylineSchema,
+  CorrectionEntrySchema,
+  CorrectionSchema,
   ImageSchema,
   PersonSchema,
   SectionSchema,
@@ -18,6 +20,7 @@ import type {
 } from '@/lib/content/schemas'
 import type {
   ARTICLE_QUERY_RESULT,
+  CORRECTIONS_QUERY_RESULT,
   LATEST_QUERY_RESULT,
   PERSON_QUERY_RESULT,
   SECTION_QUERY_RESULT,
@@ -35,6 +38,8 @@ type Article = NonNullable<ARTICLE_QUERY_RESULT>
 type Card = LATEST_QUERY_RESULT['items'][number]
 type Byline = NonNullable<Article['bylines']>[number]
 type HeroImage = NonNullable<Article['heroImage']>
+type ArticleCorrection = NonNullable<Article['corrections']>[number]
+type CorrectionRow = NonNullable<CORRECTIONS_QUERY_RESULT['items'][number]>
 
 export type Checks = [
   // Same fields on both sides.
@@ -42,6 +47,9 @@ export type Checks = [
   Expect<Equal<Fetched<Card>, keyof z.output<typeof ArticleCardSchema>>>,
   Expect<Equal<Fetched<Byline>, keyof z.output<typeof BylineSchema>>>,
   Expect<Equal<Fetched<HeroImage>, keyof z.output<typeof ImageSchema>>>,
+  Expect<Equal<Fetched<ArticleCorrection>, keyof z.output<typeof CorrectionSchema>>>,
+  Expect<Equal<Fetched<CorrectionRow>, keyof z.output<typeof CorrectionEntrySchema>>>,
+  Expect<Equal<Fetched<CorrectionRow['article']>, keyof z.output<typeof CorrectionEntrySchema>['article']>>,
   Expect<Equal<Fetched<PERSON_QUERY_RESULT, 'items' | 'total'>, keyof z.output<typeof PersonSchema>>>,
   Expect<Equal<Fetched<SECTION_QUERY_RESULT, 'items' | 'total'>, keyof z.output<typeof SectionSchema>>>,
   Expect<Equal<Fetched<SITE_CHROME_QUERY_RESULT['settings']>, keyof z.output<typeof SiteSettingsSchema>>>,
@@ -53,6 +61,8 @@ export type Checks = [
   Expect<Fits<Article['readingTimeOverride'], z.output<typeof ArticleSchema>['readingTimeOverride']>>,
   Expect<Fits<Byline['role'], z.output<typeof BylineSchema>['role']>>,
   Expect<Fits<NonNullable<HeroImage['asset']>['width'], z.output<typeof ImageSchema>['asset']['width']>>,
+  Expect<Fits<ArticleCorrection['date'], z.output<typeof CorrectionSchema>['date']>>,
+  Expect<Fits<Card['updatedAt'], z.output<typeof ArticleCardSchema>['updatedAt']>>,
   Expect<Fits<Card['standfirst'], z.output<typeof ArticleCardSchema>['standfirst']>>,
   Expect<Fits<NonNullable<SITE_CHROME_QUERY_RESULT['settings']>['timeZone'], z.output<typeof SiteSettingsSchema>['timeZone']>>,
 ]

@@ -2,8 +2,8 @@
  * @jest-environment jsdom
  */
 // jsdom for its DOMParser: RSS and Atom are read back as namespaced XML.
-import type { FeedArticle } from '@/lib/content'
-import { articleGuid, buildFeed, FEED_CONTENT_TYPES, summaryHtml, type FeedInput } from '@/lib/syndication/feed'
+import type { CorrectionEntry, FeedArticle } from '@/lib/content'
+import { articleGuid, buildFeed, correctionGuid, FEED_CONTENT_TYPES, summaryHtml, type FeedInput } from '@/lib/syndication/feed'
 
 const SITE = 'https://news.example.com'
 const ATOM = 'http://www.w3.org/2005/Atom'
@@ -210,5 +210,47 @@ describe('any format', () => {
   it('drops characters XML cannot carry', () => {
     const { body } = buildFeed('rss', input({ items: [card(1, { headline: 'Bad\u0001 char' })] }))
     expect(xml(body).getElementsByTagName('item')[0].getElementsByTagName('title')[0].textContent).toBe('Bad char')
+  })
+})
+
+describe('the corrections feed', () => {
+  const article = { _id: 'article-3', headline: 'Rates & <risks>', slug: 'story-3', language: 'en', section: { _id: 'section-world', title: 'World', slug: 'world' } }
+  const corrections: CorrectionEntry[] = [
+    { _key: 'c2', date: '2026-11-21T08:00:00Z', text: 'The rate was 4.5%, not 5.4% <sic>.', article },
+    { _key: 'c1', date: '2026-11-20T07:00:00Z', text: 'A name was misspelt.', article: { ...article, section: undefined, language: 'zh-Hans' } },
+  ]
+  const corrected = (format: 'rss' | 'atom' | 'json') =>
+    buildFeed(format, {
+      ...input({ scope: { kind: 'corrections' }, owner: { kind: 'corrections', title: 'Corrections', description: 'Every correction.' } }),
+      items: [],
+      corrections,
+    })
+
+  it('gives each correction its own GUID, a link to its article’s notice, its date and its text', () => {
+    const doc = xml(corrected('rss').body)
+    const items = Array.from(doc.getElementsByTagName('item'))
+    expect(items.map((item) => textOf(item, 'guid'))).toEqual([correctionGuid('article-3', 'c2'), correctionGuid('article-3', 'c1')])
+    expect(correctionGuid('article-3', 'c2')).toBe('urn:sanity:article:article-3:correction:c2')
+    expect(textOf(items[0], 'title')).toBe('Correction: Rates & <risks>')
+    expect(textOf(items[0], 'link')).toBe(`${SITE}/articles/story-3#corrections`)
+    expect(textOf(items[0], 'pubDate')).toBe('Sat, 21 Nov 2026 08:00:00 GMT')
+    expect(textOf(items[0], 'description')).toBe('<p>The rate was 4.5%, not 5.4% &lt;sic&gt;.</p>')
+    expect(child(items[0], 'category').map((c) => c.textContent)).toEqual(['World'])
+    expect(child(doc.documentElement.children[0], 'title')[0].textContent).toBe('Corrections · The Meridian Ledger')
+    expect(child(doc.documentElement.children[0], 'link')[0].textContent).toBe(`${SITE}/corrections`)
+  })
+
+  it('is updated at its newest correction, and links its own URLs in Atom and JSON Feed', () => {
+    const atom = xml(corrected('atom').body)
+    const top = (name: string) => Array.from(atom.documentElement.children).find((c) => c.localName === name)?.textContent
+    expect(top('updated')).toBe('2026-11-21T08:00:00.000Z')
+    const self = Array.from(atom.documentElement.children).find((c) => c.localName === 'link' && c.getAttribute('rel') === 'self')
+    expect(self?.getAttribute('href')).toBe(`${SITE}/corrections/atom.xml`)
+    const json = JSON.parse(corrected('json').body)
+    expect(json.feed_url).toBe(`${SITE}/corrections/feed.json`)
+    expect(json.items.map((item: { id: string; date_modified: string; language?: string }) => [item.id, item.date_modified, item.language])).toEqual([
+      ['urn:sanity:article:article-3:correction:c2', '2026-11-21T08:00:00.000Z', 'en'],
+      ['urn:sanity:article:article-3:correction:c1', '2026-11-20T07:00:00.000Z', 'zh-Hans'],
+    ])
   })
 })

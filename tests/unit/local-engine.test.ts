@@ -137,6 +137,7 @@ const PARAMS: Record<string, QueryParams[]> = {
   ARTICLE_QUERY: someSlugs.map((slug) => ({ slug })),
   ARTICLE_PREVIEW_QUERY: someSlugs.map((slug) => ({ slug })),
   LATEST_QUERY: [page(1), page(2), page(20), page(99)],
+  CORRECTIONS_QUERY: [page(1), { start: 3, end: 6 }],
   SECTION_QUERY: [
     { slug: 'world', ...page(1) },
     { slug: 'business', ...page(3) },

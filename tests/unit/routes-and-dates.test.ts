@@ -10,6 +10,16 @@ describe('routes', () => {
     expect(routes.article('a b')).toBe('/articles/a%20b')
   })
 
+  it('puts the corrections at /corrections, paged like a listing, with their feeds beside them', () => {
+    expect(routes.corrections()).toBe('/corrections')
+    expect(routes.corrections(2)).toBe('/corrections/page/2')
+    expect(['rss', 'atom', 'json'].map((format) => routes.feed(format as 'rss', { kind: 'corrections' }))).toEqual([
+      '/corrections/rss.xml',
+      '/corrections/atom.xml',
+      '/corrections/feed.json',
+    ])
+  })
+
   it.each([['2', 2], ['10', 10], ['1', undefined], ['0', undefined], ['02', undefined], ['2.0', undefined], ['x', undefined], ['9999999', undefined]])(
     'reads page segment %s as %s',
     (segment, page) => expect(parsePageParam(segment)).toBe(page),

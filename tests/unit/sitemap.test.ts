@@ -88,6 +88,7 @@ describe('sitemapGroups', () => {
     ],
     sections: ['world', 'business', 'empty'],
     people: ['ada', 'tom', 'nobody'],
+    correctedAt: '2026-11-05T12:00:00Z',
   }
   // The distinct tags as listTags reads them; 'orphan' is on no article this test knows of.
   const [pages, articles] = sitemapGroups(content, ['trade', 'climate', 'central asia', 'trade', 'orphan'])
@@ -106,6 +107,7 @@ describe('sitemapGroups', () => {
     expect(pages.urls.map((u) => u.path)).toEqual([
       '/',
       '/latest',
+      '/corrections',
       '/sections/world',
       '/sections/business',
       '/sections/empty',
@@ -122,6 +124,8 @@ describe('sitemapGroups', () => {
   it('dates a listing by the newest change among its articles, and leaves an empty one undated', () => {
     expect(lastmodOf('/')?.lastmod).toBe('2026-11-10T09:00:00Z')
     expect(lastmodOf('/latest')?.lastmod).toBe('2026-11-10T09:00:00Z')
+    // The corrections page changes when a correction is made, not when an article is.
+    expect(lastmodOf('/corrections')?.lastmod).toBe('2026-11-05T12:00:00Z')
     expect(lastmodOf('/sections/world')?.lastmod).toBe('2026-11-10T09:00:00Z')
     expect(lastmodOf('/sections/business')?.lastmod).toBe('2022-09-26T00:55:00Z')
     expect(lastmodOf('/people/tom')?.lastmod).toBe('2026-11-04T00:00:00Z')
@@ -132,9 +136,9 @@ describe('sitemapGroups', () => {
     expect(lastmodOf('/tags/orphan')?.lastmod).toBeUndefined()
   })
 
-  it('gives an empty site a front page and latest without dates', () => {
+  it('gives an empty site a front page, latest and corrections without dates', () => {
     const [emptyPages, emptyArticles] = sitemapGroups({ articles: [], sections: [], people: [] }, [])
-    expect(emptyPages.urls).toEqual([{ path: '/' }, { path: '/latest' }].map((u) => ({ ...u, lastmod: undefined })))
+    expect(emptyPages.urls).toEqual([{ path: '/' }, { path: '/latest' }, { path: '/corrections' }].map((u) => ({ ...u, lastmod: undefined })))
     expect(emptyArticles.urls).toEqual([])
   })
 })

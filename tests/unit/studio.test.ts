@@ -4,6 +4,7 @@ import { documentActions, newDocumentOptions } from '@/sanity/studio/documents'
 import { locations } from '@/sanity/studio/locations'
 import { requestPreviewLink } from '@/sanity/studio/preview-link'
 import { structure } from '@/sanity/studio/structure'
+import { notBeforePublication } from '@/sanity/schemaTypes/rules'
 
 jest.mock('@/sanity/studio/SharePreviewLinkAction', () => ({ SharePreviewLinkAction: Object.assign(() => null, { displayName: 'Share' }) }))
 
@@ -132,6 +133,11 @@ describe('Presentation locations', () => {
     })
   })
 
+  it('open a corrected article on /corrections too', () => {
+    const found = resolve('article', { headline: 'Low Mekong', slug: 'mekong', correctedAt: '2026-11-24T06:10:00Z' }) as { locations: { href: string }[] }
+    expect(found.locations.map((l) => l.href)).toEqual(['/articles/mekong', '/', '/corrections'])
+  })
+
   it('open a person and a section at their pages, and nothing without a slug', () => {
     expect(resolve('person', { name: 'He Yuting', slug: 'he-yuting' })).toEqual({ locations: [{ title: 'He Yuting', href: '/people/he-yuting' }] })
     expect((resolve('section', { title: 'World', slug: 'world' }) as { locations: { href: string }[] }).locations[0].href).toBe('/sections/world')
@@ -154,5 +160,20 @@ describe('requestPreviewLink', () => {
   it('passes on the site’s explanation when it refuses', async () => {
     const fetchImpl = async () => Response.json({ error: 'Previews are off: this site has no PREVIEW_SECRET.' }, { status: 404 })
     await expect(requestPreviewLink('https://news.example', 's', 'x', fetchImpl as never)).rejects.toThrow('Previews are off')
+  })
+})
+
+describe('a correction’s date', () => {
+  const on = (publishedAt?: string) => ({ document: { _id: 'a', _type: 'article', publishedAt } }) as never
+
+  it('is refused before the publication, in an editor’s words, and accepted at or after it', () => {
+    expect(notBeforePublication('2026-11-24T01:00:00Z', on('2026-11-24T01:45:00Z'))).toBe('A correction cannot come before the publication time.')
+    expect(notBeforePublication('2026-11-24T01:45:00Z', on('2026-11-24T01:45:00Z'))).toBe(true)
+    expect(notBeforePublication('2026-11-24T06:10:00Z', on('2026-11-24T01:45:00Z'))).toBe(true)
+  })
+
+  it('is left to the required rule when missing, and not compared when the article has no publication time', () => {
+    expect(notBeforePublication(undefined, on('2026-11-24T01:45:00Z'))).toBe(true)
+    expect(notBeforePublication('2026-11-24T01:00:00Z', on())).toBe(true)
   })
 })

@@ -50,6 +50,13 @@ export default [
     ],
     tags: ['mekong', 'vietnam', 'drought', 'agriculture', 'climate'],
     publishedAt: '2026-11-24T01:45:00Z',
+    // Corrected, with no editor's update time: the correction alone makes the dateline say "Updated".
+    corrections: [
+      {
+        date: '2026-11-24T06:10:00Z',
+        text: 'An earlier version of this article said saltwater had been detected 60 kilometres inland. Monitoring stations detected it more than 40 kilometres inland.',
+      },
+    ],
     bylines: [['priya-raman', 'author']],
     hero: {
       kind: 'field',

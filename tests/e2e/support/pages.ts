@@ -5,5 +5,9 @@ export const SEED_ARTICLE = '/articles/one-belt-one-road-creates-opportunities-f
 export const SEARCH_PAGE = '/search?q=kyrgyzstan'
 export const TAG_PAGE = '/tags/central-asia'
 
-export const KEY_PAGES = ['/', '/sections/world', SEED_ARTICLE, '/people/he-yuting', SEARCH_PAGE, TAG_PAGE]
+/** The demo's corrected article (a notice above the body, Updated from its correction) and the corrections page. */
+export const CORRECTED_ARTICLE = '/articles/mekong-drought-rice-planting'
+export const CORRECTIONS_PAGE = '/corrections'
+
+export const KEY_PAGES = ['/', '/sections/world', SEED_ARTICLE, '/people/he-yuting', SEARCH_PAGE, TAG_PAGE, CORRECTED_ARTICLE, CORRECTIONS_PAGE]
 export const MOBILE_PAGES = ['/', SEED_ARTICLE, SEARCH_PAGE]
