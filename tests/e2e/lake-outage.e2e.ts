@@ -45,6 +45,8 @@ beforeAll(async () => {
       LOCAL_DATASET: '',
     },
     prepare(distDir) {
+      // As a fresh build: the suite's shared server may have written its own, recent copy of the page into the route cache, which Next reads first.
+      fs.rmSync(path.join(distDir, 'server', 'route-cache'), { recursive: true, force: true })
       const hourAgo = new Date(Date.now() - 3600_000)
       for (const suffix of ['.html', '.rsc', '.meta']) fs.utimesSync(path.join(distDir, 'server', 'app', `${STALE}${suffix}`), hourAgo, hourAgo)
     },
