@@ -23,7 +23,10 @@ const config = [
   {
     rules: {
       // A leading underscore names what is left out on purpose (`const { secret: _secret, ...rest } = …`).
-      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -35,13 +38,21 @@ const config = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: CLIENTS, patterns: [CONTENT_INTERNALS, { group: ['@/app/*'], message: 'Components are presentational: they take props, and import nothing of the routes.' }] },
+        {
+          paths: CLIENTS,
+          patterns: [CONTENT_INTERNALS, { group: ['@/app/*'], message: 'Components are presentational: they take props, and import nothing of the routes.' }],
+        },
       ],
     },
   },
   {
     files: ['lib/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*'], message: 'lib/ is below the routes and components: it never imports them.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/app/*', '@/components/*'], message: 'lib/ is below the routes and components: it never imports them.' }] },
+      ],
+    },
   },
   {
     // The demo's stories are data modules: each default-exports its list.

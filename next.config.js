@@ -3,7 +3,12 @@ const path = require('node:path')
 const { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } = require('next/constants')
 
 /** Where a browser may reach Sanity: the Content Lake (Live, the Studio) and its CDN; SANITY_API_HOST for a stand-in. */
-const SANITY_API = ['https://*.api.sanity.io', 'wss://*.api.sanity.io', 'https://*.apicdn.sanity.io', ...(process.env.SANITY_API_HOST ? [new URL(process.env.SANITY_API_HOST).origin] : [])]
+const SANITY_API = [
+  'https://*.api.sanity.io',
+  'wss://*.api.sanity.io',
+  'https://*.apicdn.sanity.io',
+  ...(process.env.SANITY_API_HOST ? [new URL(process.env.SANITY_API_HOST).origin] : []),
+]
 const SANITY_IMAGES = 'https://cdn.sanity.io'
 
 const policy = (/** @type {Record<string, string[]>} */ directives) =>

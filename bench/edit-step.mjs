@@ -34,7 +34,9 @@ export async function benchEditToLive({ port, runs }) {
     })
     const match = RESULT.exec(output)
     if (code !== 0 || !match) {
-      return skipped(`bench/edit-to-live.mjs ${code === 0 ? 'printed no result line' : `failed (exit ${code})`}:\n${output.trim().split('\n').slice(-8).join('\n')}\n--- server log ---\n${tail(next.log, 8)}`)
+      return skipped(
+        `bench/edit-to-live.mjs ${code === 0 ? 'printed no result line' : `failed (exit ${code})`}:\n${output.trim().split('\n').slice(-8).join('\n')}\n--- server log ---\n${tail(next.log, 8)}`,
+      )
     }
     return { median: Number(match[1]), max: Number(match[2]), edits: Number(match[3]) }
   } finally {

@@ -11,13 +11,23 @@ const HOSTILE_SHARE = 0.25
 
 /** What readers ask for on the demo dataset: every article, listing, person, tag and feed, searches, and pictures at the widths the site emits. */
 export function readerPaths(datasetFile) {
-  const docs = fs.readFileSync(datasetFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
+  const docs = fs
+    .readFileSync(datasetFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
   const published = docs.filter((doc) => !doc._id.startsWith('drafts.'))
   const slugs = (type) => published.filter((doc) => doc._type === type && doc.slug?.current).map((doc) => doc.slug.current)
   const images = published.flatMap((doc) => (doc.heroImage?._sanityAsset ? [doc.heroImage._sanityAsset.replace(/^image@file:\/\/\.\/images\//, '')] : []))
   const tags = [...new Set(published.flatMap((doc) => doc.tags ?? []))]
   return [
-    '/', '/latest', '/search?q=trade', '/search?q=climate+energy', '/feeds/rss.xml', '/sitemap.xml', '/news-sitemap.xml',
+    '/',
+    '/latest',
+    '/search?q=trade',
+    '/search?q=climate+energy',
+    '/feeds/rss.xml',
+    '/sitemap.xml',
+    '/news-sitemap.xml',
     ...slugs('article').map((slug) => `/articles/${slug}`),
     ...slugs('section').flatMap((slug) => [`/sections/${slug}`, `/sections/${slug}/rss.xml`]),
     ...slugs('person').map((slug) => `/people/${slug}`),
@@ -36,13 +46,26 @@ export function hostileRequests(seed) {
   const kinds = [
     () => ({ method: 'GET', path: nextUnknown() }),
     () => ({ method: 'GET', path: pick(['/articles/%ZZ', '/tags/%C0', '/preview/%E0%A4%A', '/images/local/embedded/%']) }),
-    () => ({ method: 'GET', path: `/search?q=${encodeURIComponent(Array.from({ length: 60 }, () => pick(['a', 'th', 's', '1', '中', 'x'.repeat(40)])).join(' '))}` }),
+    () => ({
+      method: 'GET',
+      path: `/search?q=${encodeURIComponent(Array.from({ length: 60 }, () => pick(['a', 'th', 's', '1', '中', 'x'.repeat(40)])).join(' '))}`,
+    }),
     () => ({ method: 'GET', path: `/images/local/embedded/${word()}.jpg?w=${4000 + Math.floor(random() * 4000)}&h=99999` }),
     () => ({ method: 'GET', path: `/preview/${word()}.${word()}` }),
     () => ({ method: 'GET', path: `/api/draft-mode/enable?token=${word()}.${word()}&redirect=//evil.example` }),
     () => ({ method: 'GET', path: pick(['/api/draft-mode/disable?redirect=/%09/evil.example', '/api/draft-mode/disable?redirect=https://evil.example']) }),
-    () => ({ method: 'POST', path: '/api/revalidate', headers: { 'content-type': 'application/json', 'sanity-webhook-signature': `t=${Date.now()},v1=${word()}` }, body: forged }),
-    () => ({ method: 'POST', path: '/api/lake/v2025-02-19/data/mutate/embedded', headers: { 'content-type': 'application/json' }, body: '{"mutations":[{"delete":{"id":"settings"}}]}' }),
+    () => ({
+      method: 'POST',
+      path: '/api/revalidate',
+      headers: { 'content-type': 'application/json', 'sanity-webhook-signature': `t=${Date.now()},v1=${word()}` },
+      body: forged,
+    }),
+    () => ({
+      method: 'POST',
+      path: '/api/lake/v2025-02-19/data/mutate/embedded',
+      headers: { 'content-type': 'application/json' },
+      body: '{"mutations":[{"delete":{"id":"settings"}}]}',
+    }),
   ]
   return () => pick(kinds)()
 }

@@ -28,7 +28,10 @@ const PUNCTUATION = '*?"\\|&^$()[]{}<>-+.,;:!@#%~`\''
 
 /** Kinds of hostile query; each takes the generator and returns the text typed. */
 export const HOSTILE_KINDS: Record<string, (next: () => number) => string> = {
-  'ten one-letter terms': (next) => shuffled([...LETTERS], next).slice(0, 10).join(' '),
+  'ten one-letter terms': (next) =>
+    shuffled([...LETTERS], next)
+      .slice(0, 10)
+      .join(' '),
   'ten common prefixes': (next) => shuffled(COMMON_PREFIXES, next).slice(0, 10).join(' '),
   'ten common words': (next) => shuffled(COMMON_WORDS, next).slice(0, 10).join(' '),
   'a 200-character word': (next) => word(next, 200),

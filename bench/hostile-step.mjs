@@ -21,7 +21,13 @@ export async function benchHostileMix({ port, connections }) {
     }
     const mixed = await hostileMix({ origin: next.url, paths, connections, seconds: SECONDS })
     let index = 0
-    const alone = await load({ url: next.url, connections: mixed.readerConnections, duration: 20, requests: [{ setupRequest: (request) => ({ ...request, path: paths[index++ % paths.length] }) }], timeout: 30 })
+    const alone = await load({
+      url: next.url,
+      connections: mixed.readerConnections,
+      duration: 20,
+      requests: [{ setupRequest: (request) => ({ ...request, path: paths[index++ % paths.length] }) }],
+      timeout: 30,
+    })
     console.log(`readers (${mixed.readerConnections} connections) with strangers: ${describeLoad(mixed.readers)}`)
     console.log(`strangers (${mixed.hostileConnections} connections): ${describeLoad(mixed.hostile)}; statuses ${JSON.stringify(mixed.hostile.statuses)}`)
     console.log(`the same readers alone for 20 s: ${describeLoad(alone)}`)

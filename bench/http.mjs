@@ -38,7 +38,11 @@ async function fetchPage(url) {
   const { status, headers, html } = await get(url)
   if (status !== 200) throw new Error(`${url} answered ${status}`)
   const header = (name) => headers[name] ?? '(none)'
-  return { html, header, headers: `x-nextjs-cache: ${header('x-nextjs-cache')}, cache-control: ${header('cache-control')}, content-encoding: ${header('content-encoding')}` }
+  return {
+    html,
+    header,
+    headers: `x-nextjs-cache: ${header('x-nextjs-cache')}, cache-control: ${header('cache-control')}, content-encoding: ${header('content-encoding')}`,
+  }
 }
 
 /**
@@ -48,7 +52,7 @@ async function fetchPage(url) {
  */
 function loadGenerator() {
   if (ensureDebianTool('wrk')) return { name: 'wrk', run: wrkLoad }
-  return { name: 'autocannon (wrk could not be had: the static figure is likely autocannon\'s own limit)', run: load }
+  return { name: "autocannon (wrk could not be had: the static figure is likely autocannon's own limit)", run: load }
 }
 
 /**
@@ -67,7 +71,7 @@ async function loadBehindCache({ next, html, port, run }) {
     const warmUp = []
     for (let i = 0; i < 3; i++) {
       const page = await fetchPage(pageUrl)
-      if (!page.html.equals(html)) throw new Error('the page through the cache differs from next start\'s')
+      if (!page.html.equals(html)) throw new Error("the page through the cache differs from next start's")
       warmUp.push(page.header('x-cache-status'))
     }
     console.log(`  x-cache-status of the warm-up requests: ${warmUp.join(', ')} (the page is the same byte for byte)`)
@@ -84,7 +88,9 @@ async function loadBehindCache({ next, html, port, run }) {
 export async function benchHttp({ port, staticPort, proxyPort, connections, duration, staticKind }) {
   const generator = loadGenerator()
   const run = (url) => generator.run({ url, connections, duration })
-  console.log(`\n== Article page: next start, next start behind an nginx cache, and a static server (${generator.name}, ${connections} connections, ${duration} s each, one after the other)`)
+  console.log(
+    `\n== Article page: next start, next start behind an nginx cache, and a static server (${generator.name}, ${connections} connections, ${duration} s each, one after the other)`,
+  )
   const next = await startNext({ name: 'http', port })
   let nextLoad, floorLoad, behindCache, html
   try {
@@ -130,5 +136,12 @@ export async function benchHttp({ port, staticPort, proxyPort, connections, dura
   }
   const floorRatio = floorLoad.requestsPerSecond / staticLoad.requestsPerSecond
   console.log(`next start's ceiling (${FLOOR_PATH}) / static requests per second: ${floorRatio.toFixed(3)}`)
-  return { next: nextLoad, floor: { load: floorLoad, ratio: floorRatio, path: FLOOR_PATH }, behindCache, static: staticLoad, ratio, generator: generator.name.split(' ')[0] }
+  return {
+    next: nextLoad,
+    floor: { load: floorLoad, ratio: floorRatio, path: FLOOR_PATH },
+    behindCache,
+    static: staticLoad,
+    ratio,
+    generator: generator.name.split(' ')[0],
+  }
 }

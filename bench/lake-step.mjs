@@ -14,7 +14,16 @@ import { groupRss, sleep } from './processes.mjs'
 const TOKEN = 'bench-editor-token-bench-editor-token-0123'
 const ACKS = 100
 const PUBLISHES = 5
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b)

@@ -29,12 +29,16 @@ const HOSTILE_ONLY = args.includes('--hostile-only')
 /** A query, and its parameters for run i: each cold run asks for something not asked before. */
 type Case = { name: string; query: string; params: (i: number) => Record<string, unknown> }
 
-const COMMON_WORDS = 'trade rail port shipping corridor freight energy solar wind grid battery lithium copper mining water drought harvest climate flood heat'.split(' ')
-const RARE_WORDS = 'zither quokka obsidian marzipan fjordline tundrasong ptarmigan verdigris halyard isobar cormorant basalt sorghum saffron tamarind'.split(' ')
+const COMMON_WORDS =
+  'trade rail port shipping corridor freight energy solar wind grid battery lithium copper mining water drought harvest climate flood heat'.split(' ')
+const RARE_WORDS = 'zither quokka obsidian marzipan fjordline tundrasong ptarmigan verdigris halyard isobar cormorant basalt sorghum saffron tamarind'.split(
+  ' ',
+)
 const SECTIONS = ['world', 'business', 'technology', 'science', 'culture', 'sport']
 
 function cases(articles: SanityDocument[]): Case[] {
-  const article = (i: number) => articles[(i * 7919) % articles.length] as SanityDocument & { slug: { current: string }; section?: { _ref: string }; tags?: string[] }
+  const article = (i: number) =>
+    articles[(i * 7919) % articles.length] as SanityDocument & { slug: { current: string }; section?: { _ref: string }; tags?: string[] }
   const page = (n: number) => ({ start: n * 20, end: n * 20 + 20 })
   return [
     { name: 'latest listing', query: LATEST_QUERY, params: (i) => page(i) },
@@ -104,7 +108,10 @@ async function hostile(source: ReturnType<typeof createLocalSource>, size: numbe
     later,
   }
   for (const [pass, taken] of Object.entries(passes)) {
-    for (const [label, times] of [['clock', taken.clock], ['CPU', taken.cpu]] as const) {
+    for (const [label, times] of [
+      ['clock', taken.clock],
+      ['CPU', taken.cpu],
+    ] as const) {
       const { median, p99, worst } = quantiles(times)
       console.log(`| ${pass}, ${label} time | ${ms(median)} | ${ms(p99)} | ${ms(worst)} | ${queries[times.indexOf(worst)].kind} |`)
     }
@@ -132,12 +139,20 @@ async function main() {
     start = now()
     await fresh.fetch(SEARCH_QUERY, { terms: ['harbour*'], start: 0, end: 20 }, { perspective: 'published', tags: [], uncached: true })
     const textMs = now() - start
-    console.log(`${size} articles: first listing on a fresh source ${ms(viewMs)} ms (builds the indexes), its first search ${ms(textMs)} ms (builds the search text)`)
+    console.log(
+      `${size} articles: first listing on a fresh source ${ms(viewMs)} ms (builds the indexes), its first search ${ms(textMs)} ms (builds the search text)`,
+    )
 
     for (const c of HOSTILE_ONLY ? [] : cases(articles)) {
       const runs = c.name.startsWith('search') && size >= 10000 ? Math.min(RUNS, 5) : RUNS
       const plain = await time(runs, async (i) =>
-        (await evaluate(parse(c.query, { params: c.params(i) }), { dataset: published, params: c.params(i), dereference: ({ _ref }) => byId.get(_ref) ?? null })).get(),
+        (
+          await evaluate(parse(c.query, { params: c.params(i) }), {
+            dataset: published,
+            params: c.params(i),
+            dereference: ({ _ref }) => byId.get(_ref) ?? null,
+          })
+        ).get(),
       )
       // Cold: parameters this source has not seen; searches are never memoised by the site.
       const uncached = c.query === SEARCH_QUERY

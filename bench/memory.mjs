@@ -11,7 +11,11 @@ import { groupMembers, groupRss, runGroup } from './processes.mjs'
 const SEARCHES = ['trade', 'rail port', 'climate', 'Almaty', 'quokka', 'energy grid', 'kyrg', 'market prices', 'saffron', 'bank bond']
 const PAGE_SIZE = 20
 // Share of each kind of page in the load: mostly articles, as on a news site.
-const MIX = [['article', 0.65], ['listing', 0.3], ['search', 0.05]]
+const MIX = [
+  ['article', 0.65],
+  ['listing', 0.3],
+  ['search', 0.05],
+]
 // Slow answers must not time out: a timed-out request keeps the server busy while the load
 // generator sends another, which would pile up work no reader would cause.
 const REQUEST_TIMEOUT_S = 120
@@ -21,7 +25,10 @@ const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`
 export async function generate(articles) {
   const file = path.join(DATA_DIR, `articles-${articles}`, 'dataset.ndjson')
   const started = Date.now()
-  const { code, output } = await runGroup(process.execPath, ['scripts/generate-dataset.mjs', '--articles', String(articles), '--out', file], { cwd: ROOT, env: process.env })
+  const { code, output } = await runGroup(process.execPath, ['scripts/generate-dataset.mjs', '--articles', String(articles), '--out', file], {
+    cwd: ROOT,
+    env: process.env,
+  })
   if (code !== 0) throw new Error(`dataset generation failed:\n${output}`)
   console.log(`${output.trim()} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
   return file
@@ -93,11 +100,17 @@ export async function benchMemory({ port, articles, connections, duration }) {
   console.log(`mix: ${MIX.map(([kind, share]) => `${Math.round(share * 100)}% ${kind} (${paths[kind].length} paths)`).join(', ')}`)
 
   const added = serverNodeOptions({ ...process.env, LOCAL_DATASET: dataset }, ROOT)
-  console.log(`server: npm start's scripts/start.sh, NODE_OPTIONS ${added ? `+= ${added}` : `as set: ${process.env.NODE_OPTIONS}`}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 2}`)
+  console.log(
+    `server: npm start's scripts/start.sh, NODE_OPTIONS ${added ? `+= ${added}` : `as set: ${process.env.NODE_OPTIONS}`}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 2}`,
+  )
   const next = await startNext({ name: 'memory', port, dataset })
   try {
     const phases = [['at rest after start', groupRss(next.pgid)]]
-    for (const [label, kind] of [['first article page', 'article'], ['first listing page', 'listing'], ['first search', 'search']]) {
+    for (const [label, kind] of [
+      ['first article page', 'article'],
+      ['first listing page', 'listing'],
+      ['first search', 'search'],
+    ]) {
       const url = next.url + paths[kind][0]
       const ms = await timedGet(url)
       phases.push([`after the ${label} (${ms} ms: ${paths[kind][0]})`, groupRss(next.pgid)])

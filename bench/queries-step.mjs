@@ -10,7 +10,11 @@ export const HOSTILE_TARGET_MS = 50
 
 /** Rows of the printed Markdown tables, each as an object keyed by its own table's header. */
 function tableRows(output) {
-  const cells = (line) => line.slice(1, -1).split('|').map((cell) => cell.trim())
+  const cells = (line) =>
+    line
+      .slice(1, -1)
+      .split('|')
+      .map((cell) => cell.trim())
   const tables = output.split(/\n(?!\|)/).map((block) => block.split('\n').filter((line) => line.startsWith('|') && !/^\|[-:|]+\|$/.test(line)))
   return tables.flatMap((lines) => {
     const [header, ...rows] = lines.map(cells)

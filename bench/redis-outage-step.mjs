@@ -20,7 +20,9 @@ async function secondsUntilLogged(file, text, since, timeoutMs = 30_000) {
 }
 
 export async function benchRedisOutage({ ports, redisPort, duration }) {
-  console.log(`\n== Redis killed under load: two instances sharing it, ${CONNECTIONS} connections each, ${duration} s; Redis killed after a quarter and started again at the half`)
+  console.log(
+    `\n== Redis killed under load: two instances sharing it, ${CONNECTIONS} connections each, ${duration} s; Redis killed after a quarter and started again at the half`,
+  )
   let redis = await startRedis(redisPort, 'outage')
   if (!redis) return { skipped: 'redis-server is not installed (apt-get install redis-server)' }
   const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}` }
@@ -38,7 +40,9 @@ export async function benchRedisOutage({ ports, redisPort, duration }) {
     const sharingAgainAfterS = await Promise.all(instances.map((instance) => secondsUntilLogged(instance.log, BACK, restarted)))
     const results = await Promise.all(loads)
     results.forEach((result, i) => console.log(`instance ${'ab'[i]}: ${describeLoad(result)}`))
-    console.log(`sharing the cache again after Redis restarted: ${sharingAgainAfterS.map((s) => (s === undefined ? 'not within 30 s' : `${s.toFixed(1)} s`)).join(', ')}`)
+    console.log(
+      `sharing the cache again after Redis restarted: ${sharingAgainAfterS.map((s) => (s === undefined ? 'not within 30 s' : `${s.toFixed(1)} s`)).join(', ')}`,
+    )
     const failed = results.reduce((sum, result) => sum + result.non2xx + result.errors, 0)
     const responses = results.reduce((sum, result) => sum + result.responses, 0)
     return { failed, responses, sharingAgainAfterS }

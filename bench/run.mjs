@@ -50,11 +50,20 @@ function options(argv) {
 
 const fixed = (n, digits = 0) => n.toFixed(digits)
 const mark = (met) => (met ? 'yes' : 'no')
-const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(', ')
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ')
 
 /** The article page's two rows for one way of serving it: throughput against the static server's, and latency. */
 const articleRows = (label, load, staticLoad, ratio) => [
-  [`article page req/s, ${label} / static`, `${fixed(load.requestsPerSecond)} / ${fixed(staticLoad.requestsPerSecond)} = ${fixed(ratio, 3)}`, '≥ 0.08', mark(ratio >= 0.08)],
+  [
+    `article page req/s, ${label} / static`,
+    `${fixed(load.requestsPerSecond)} / ${fixed(staticLoad.requestsPerSecond)} = ${fixed(ratio, 3)}`,
+    '≥ 0.08',
+    mark(ratio >= 0.08),
+  ],
   [`article page p50 / p99, ${label}`, `${ms(load.p50)} / ${ms(load.p99)} ms`, 'p99 ≤ 100 ms', mark(load.p99 <= 100)],
 ]
 
@@ -65,21 +74,47 @@ function summary(opts, results) {
   if (http) {
     rows.push(...articleRows(`bare next start (${http.generator})`, http.next, http.static, http.ratio))
     const { floor } = http
-    rows.push([`bare next start's ceiling: ${floor.path} req/s / static (Next's cost per request, any page)`, `${fixed(floor.load.requestsPerSecond)} / ${fixed(http.static.requestsPerSecond)} = ${fixed(floor.ratio, 3)}`, '', ''])
+    rows.push([
+      `bare next start's ceiling: ${floor.path} req/s / static (Next's cost per request, any page)`,
+      `${fixed(floor.load.requestsPerSecond)} / ${fixed(http.static.requestsPerSecond)} = ${fixed(floor.ratio, 3)}`,
+      '',
+      '',
+    ])
     const { behindCache } = http
     const label = 'next start behind an nginx cache (the deployment: a cache in front keeps the page for its s-maxage)'
     if (behindCache.load) rows.push(...articleRows(label, behindCache.load, http.static, behindCache.ratio))
-    else rows.push([`article page, ${label}`, behindCache.skipped ? `skipped: ${behindCache.skipped}` : `broke: ${behindCache.broke}`, '≥ 0.08, p99 ≤ 100 ms', '?'])
+    else
+      rows.push([
+        `article page, ${label}`,
+        behindCache.skipped ? `skipped: ${behindCache.skipped}` : `broke: ${behindCache.broke}`,
+        '≥ 0.08, p99 ≤ 100 ms',
+        '?',
+      ])
   }
   if (queries) {
     // A figure read back from the query part's output, beside its target.
-    const timed = (label, value, target) => [label, value === undefined ? 'not found in its output' : `${value} ms`, `≤ ${target} ms`, value === undefined ? '?' : mark(value <= target)]
+    const timed = (label, value, target) => [
+      label,
+      value === undefined ? 'not found in its output' : `${value} ms`,
+      `≤ ${target} ms`,
+      value === undefined ? '?' : mark(value <= target),
+    ]
     for (const [name, target] of Object.entries(QUERY_TARGETS_MS)) rows.push(timed(`${name} at ${size} (cold median)`, queries.coldMedian[name], target))
     rows.push(timed(`worst of 1,000 hostile searches at ${size} (cold)`, queries.hostileWorst, HOSTILE_TARGET_MS))
   }
   if (memory) {
-    rows.push([`server RSS under load, ${size} articles (peak / at end)`, `${fixed(memory.peak / 1e6)} / ${fixed(memory.final / 1e6)} MB`, '≤ 400 MB', mark(memory.peak <= 400e6)])
-    rows.push([`mixed load, ${size} articles`, `${fixed(memory.load.requestsPerSecond)} req/s (${memory.load.responses} responses), p99 ${ms(memory.load.p99)} ms`, '', ''])
+    rows.push([
+      `server RSS under load, ${size} articles (peak / at end)`,
+      `${fixed(memory.peak / 1e6)} / ${fixed(memory.final / 1e6)} MB`,
+      '≤ 400 MB',
+      mark(memory.peak <= 400e6),
+    ])
+    rows.push([
+      `mixed load, ${size} articles`,
+      `${fixed(memory.load.requestsPerSecond)} req/s (${memory.load.responses} responses), p99 ${ms(memory.load.p99)} ms`,
+      '',
+      '',
+    ])
   }
   if (edit) {
     rows.push(
@@ -92,9 +127,19 @@ function summary(opts, results) {
     for (const [label, figures] of Object.entries(lake)) {
       const size = label === 'demo' ? 'the demo dataset' : `${Number(label).toLocaleString('en')} articles`
       rows.push([`local lake, ${size}: a mutation's acknowledgement, median / p95`, `${figures.ack.median} / ${figures.ack.p95} ms`, '', ''])
-      rows.push([`local lake, ${size}: Studio publish to the public page, median / p95`, `${figures.publish.median} / ${figures.publish.p95} ms`, '≤ 1000 ms', mark(figures.publish.p95 <= 1000)])
+      rows.push([
+        `local lake, ${size}: Studio publish to the public page, median / p95`,
+        `${figures.publish.median} / ${figures.publish.p95} ms`,
+        '≤ 1000 ms',
+        mark(figures.publish.p95 <= 1000),
+      ])
       rows.push([`local lake, ${size}: Studio cold load to a listed desk`, `${figures.coldLoadMs} ms`, '', ''])
-      rows.push([`local lake, ${size}: connections the Studio holds with a document open`, `${figures.held}`, '≤ 6 (HTTP/1.1 per host)', mark(figures.held <= 6)])
+      rows.push([
+        `local lake, ${size}: connections the Studio holds with a document open`,
+        `${figures.held}`,
+        '≤ 6 (HTTP/1.1 per host)',
+        mark(figures.held <= 6),
+      ])
       rows.push([`local lake, ${size}: server RSS with two Studio tabs open`, `${fixed(figures.rssTwoTabs / 1e6)} MB`, '', ''])
     }
   }
@@ -114,16 +159,33 @@ function summary(opts, results) {
     if (outage.skipped) rows.push([label, `skipped: ${outage.skipped}`, '0 failed, within seconds', '?'])
     else {
       const back = outage.sharingAgainAfterS.map((s) => (s === undefined ? 'not within 30 s' : `${fixed(s, 1)} s`)).join(' / ')
-      rows.push([label, `${outage.failed} of ${outage.responses}; ${back}`, '0 failed, within seconds', mark(outage.failed === 0 && outage.sharingAgainAfterS.every((s) => s !== undefined && s <= 10))])
+      rows.push([
+        label,
+        `${outage.failed} of ${outage.responses}; ${back}`,
+        '0 failed, within seconds',
+        mark(outage.failed === 0 && outage.sharingAgainAfterS.every((s) => s !== undefined && s <= 10)),
+      ])
     }
   }
   if (hostile) {
     const { readers, alone } = hostile
     const failed = readers.non2xx + readers.errors + readers.timeouts
-    rows.push([`readers with strangers mixed in (${hostile.readerConnections} + ${hostile.hostileConnections} connections, 60 s): failed reader requests; 5xx to strangers`, `${failed} of ${readers.responses}; ${hostile.hostile.serverErrors} of ${hostile.hostile.responses}`, '0; 0', mark(failed === 0 && hostile.hostile.serverErrors === 0)])
-    rows.push(['readers\' req/s with strangers / alone', `${fixed(readers.requestsPerSecond)} / ${fixed(alone.requestsPerSecond)} = ${fixed(readers.requestsPerSecond / alone.requestsPerSecond, 2)}`, '', ''])
+    rows.push([
+      `readers with strangers mixed in (${hostile.readerConnections} + ${hostile.hostileConnections} connections, 60 s): failed reader requests; 5xx to strangers`,
+      `${failed} of ${readers.responses}; ${hostile.hostile.serverErrors} of ${hostile.hostile.responses}`,
+      '0; 0',
+      mark(failed === 0 && hostile.hostile.serverErrors === 0),
+    ])
+    rows.push([
+      "readers' req/s with strangers / alone",
+      `${fixed(readers.requestsPerSecond)} / ${fixed(alone.requestsPerSecond)} = ${fixed(readers.requestsPerSecond / alone.requestsPerSecond, 2)}`,
+      '',
+      '',
+    ])
   }
-  console.log(`\n== Summary (Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 16)}Z, load average now ${loadAverage()})\n`)
+  console.log(
+    `\n== Summary (Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 16)}Z, load average now ${loadAverage()})\n`,
+  )
   console.log('| figure | measured | target | met |\n|---|---|---|---|')
   for (const row of rows) console.log(`| ${row.join(' | ')} |`)
 }

@@ -50,7 +50,14 @@ async function measure({ name, port, count, env, stored }) {
     await sleep(1000)
     const after = { entries: await stored(), rss: groupRss(next.pgid) }
     const sum = (field) => results.reduce((total, result) => total + result[field], 0)
-    const result = { ...results.at(-1), requestsPerSecond: sum('responses') / seconds, responses: sum('responses'), non2xx: sum('non2xx'), errors: sum('errors'), timeouts: sum('timeouts') }
+    const result = {
+      ...results.at(-1),
+      requestsPerSecond: sum('responses') / seconds,
+      responses: sum('responses'),
+      non2xx: sum('non2xx'),
+      errors: sum('errors'),
+      timeouts: sum('timeouts'),
+    }
     return { before, after, rssByQuarter, result, seconds }
   } finally {
     await next.stop()
@@ -65,7 +72,13 @@ export async function benchUnknownAddresses({ port, redisPort, count = 10_000 })
   const redis = await startRedis(redisPort, 'unknown')
   if (redis) {
     try {
-      figures.redis = await measure({ name: 'unknown-redis', port, count, env: { REDIS_URL: `redis://127.0.0.1:${redisPort}` }, stored: () => keysInRedis(redisPort) })
+      figures.redis = await measure({
+        name: 'unknown-redis',
+        port,
+        count,
+        env: { REDIS_URL: `redis://127.0.0.1:${redisPort}` },
+        stored: () => keysInRedis(redisPort),
+      })
     } finally {
       await redis.stop()
     }
@@ -76,9 +89,13 @@ export async function benchUnknownAddresses({ port, redisPort, count = 10_000 })
       continue
     }
     const unit = where === 'disk' ? 'files in the cache' : 'Redis keys'
-    console.log(`${where}: ${f.result.responses} responses in ${f.seconds.toFixed(0)} s (${f.result.requestsPerSecond.toFixed(0)} req/s), ${f.result.non2xx} answered other than 2xx, ${f.result.errors} errors`)
+    console.log(
+      `${where}: ${f.result.responses} responses in ${f.seconds.toFixed(0)} s (${f.result.requestsPerSecond.toFixed(0)} req/s), ${f.result.non2xx} answered other than 2xx, ${f.result.errors} errors`,
+    )
     const quarters = f.rssByQuarter.map((rss) => (rss / 1e6).toFixed(0)).join(' → ')
-    console.log(`${where}: ${unit} ${f.before.entries} → ${f.after.entries}; RSS ${(f.before.rss / 1e6).toFixed(0)} MB after the warm-up, then ${quarters} MB by quarter`)
+    console.log(
+      `${where}: ${unit} ${f.before.entries} → ${f.after.entries}; RSS ${(f.before.rss / 1e6).toFixed(0)} MB after the warm-up, then ${quarters} MB by quarter`,
+    )
     console.log(`${where}: latencies of the last quarter: p50 ${f.result.p50} ms, p99 ${f.result.p99} ms`)
   }
   return figures

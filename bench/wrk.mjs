@@ -15,7 +15,9 @@ export function parseWrk(output) {
   const find = (pattern) => pattern.exec(output)
   const percentile = (p) => milliseconds(find(new RegExp(`^\\s+${p}%\\s+(\\S+)\\s*$`, 'm'))[1])
   const [, responses, bytes, byteUnit] = find(/(\d+) requests in [\d.]+\w+, ([\d.]+)(\w+) read/)
-  const socketErrors = find(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/)?.slice(1).map(Number) ?? [0, 0, 0, 0]
+  const socketErrors = find(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/)
+    ?.slice(1)
+    .map(Number) ?? [0, 0, 0, 0]
   return {
     requestsPerSecond: Number(find(/Requests\/sec:\s+([\d.]+)/)[1]),
     p50: percentile(50),

@@ -8,9 +8,5 @@ type Props = { text: string; terms?: readonly string[] }
  */
 export function Highlighted({ text, terms }: Props) {
   if (!terms || terms.length === 0) return <>{text}</>
-  return (
-    <>
-      {highlightSegments(text, terms).map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : segment.text))}
-    </>
-  )
+  return <>{highlightSegments(text, terms).map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : segment.text))}</>
 }

@@ -9,7 +9,11 @@ export function ListingHeader({ title, description, page, totalPages, children }
     <header className={styles.header}>
       <h1>
         {title}
-        {page > 1 ? <span className={styles.pageNumber}>, page {page} of {totalPages}</span> : null}
+        {page > 1 ? (
+          <span className={styles.pageNumber}>
+            , page {page} of {totalPages}
+          </span>
+        ) : null}
       </h1>
       {description ? <p className={styles.description}>{description}</p> : null}
       {children}

@@ -6,9 +6,7 @@ import styles from './listing.module.css'
 export function PersonProfile({ person }: { person: Person }) {
   return (
     <div className={styles.profile}>
-      {person.portrait ? (
-        <Picture image={person.portrait} sizes="8rem" aspectRatio={1} className={styles.portrait} priority />
-      ) : null}
+      {person.portrait ? <Picture image={person.portrait} sizes="8rem" aspectRatio={1} className={styles.portrait} priority /> : null}
       <div>
         {person.jobTitle ? <p className={styles.jobTitle}>{person.jobTitle}</p> : null}
         {person.bio ? <p className={styles.bio}>{person.bio}</p> : null}

@@ -40,9 +40,7 @@ export function SearchResults({ results, sections, timeZone }: Props) {
       <ListingHeader title="Search" page={searched && !pastEnd ? page : 1} totalPages={totalPages}>
         <SearchForm label="New" id="search-page-q" defaultValue={query.text} variant="page" />
         {query.truncated ? (
-          <p className={styles.notice}>
-            {`Your search was longer than ${MAX_QUERY_LENGTH} characters, so only its first ${MAX_QUERY_LENGTH} were used.`}
-          </p>
+          <p className={styles.notice}>{`Your search was longer than ${MAX_QUERY_LENGTH} characters, so only its first ${MAX_QUERY_LENGTH} were used.`}</p>
         ) : null}
         {query.tooManyWords ? <p className={styles.notice}>{`Only the first ${MAX_TERMS} words of your search were used.`}</p> : null}
         {searched && total > 0 ? (
@@ -60,9 +58,7 @@ export function SearchResults({ results, sections, timeZone }: Props) {
         </div>
       ) : !searched ? (
         <div className={styles.empty}>
-          <p>
-            There is nothing to search for in {quoted}: searches look for words, so type at least one letter or number.
-          </p>
+          <p>There is nothing to search for in {quoted}: searches look for words, so type at least one letter or number.</p>
           <Browse sections={sections} />
         </div>
       ) : total === 0 ? (
@@ -74,8 +70,7 @@ export function SearchResults({ results, sections, timeZone }: Props) {
       ) : pastEnd ? (
         <div className={styles.empty}>
           <p>
-            There are no more results for {quoted}: {plural(total, 'article matches', 'articles match')}, on{' '}
-            {plural(totalPages, 'page', 'pages')}.
+            There are no more results for {quoted}: {plural(total, 'article matches', 'articles match')}, on {plural(totalPages, 'page', 'pages')}.
           </p>
           <p>
             <Link href={routes.search(query.text)}>See the first page of results</Link>

@@ -24,7 +24,12 @@ const MAX_HEADLINE = 150
 /** Shorter headlines set larger; very long ones are cut at a word with an ellipsis. */
 export function headlineFit(headline: string): { text: string; fontSize: number } {
   const text =
-    headline.length > MAX_HEADLINE ? `${headline.slice(0, MAX_HEADLINE).replace(/\s+\S*$/, '').replace(/[\s,;:.–—-]+$/, '')}…` : headline
+    headline.length > MAX_HEADLINE
+      ? `${headline
+          .slice(0, MAX_HEADLINE)
+          .replace(/\s+\S*$/, '')
+          .replace(/[\s,;:.–—-]+$/, '')}…`
+      : headline
   const fontSize = text.length <= 50 ? 80 : text.length <= 90 ? 66 : 54
   return { text, fontSize }
 }
@@ -47,9 +52,7 @@ export function ShareCard({ siteTitle, kicker, headline, dateLabel, fontFamily }
     >
       <div style={{ display: 'flex', flexGrow: 1, flexDirection: 'column', justifyContent: fit ? 'flex-start' : 'center' }}>
         {kicker ? (
-          <div style={{ display: 'flex', color: ACCENT, fontSize: 32, fontWeight: 600, letterSpacing: 2, textTransform: 'uppercase' }}>
-            {kicker}
-          </div>
+          <div style={{ display: 'flex', color: ACCENT, fontSize: 32, fontWeight: 600, letterSpacing: 2, textTransform: 'uppercase' }}>{kicker}</div>
         ) : null}
         {fit ? (
           <div style={{ display: 'flex', marginTop: 24, fontSize: fit.fontSize, fontWeight: 600, lineHeight: 1.1 }}>{fit.text}</div>

@@ -13,12 +13,8 @@ const blankIsUnset = (value: unknown) => (value === '' ? undefined : value)
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional())
 
 const EnvSchema = z.object({
-  NEXT_PUBLIC_SANITY_PROJECT_ID: optional(
-    z.string().regex(/^[a-z0-9-]+$/, 'use the project id from sanity.io/manage: lowercase letters, digits and dashes'),
-  ),
-  NEXT_PUBLIC_SANITY_DATASET: optional(
-    z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use a dataset name: lowercase letters, digits, _ and -'),
-  ),
+  NEXT_PUBLIC_SANITY_PROJECT_ID: optional(z.string().regex(/^[a-z0-9-]+$/, 'use the project id from sanity.io/manage: lowercase letters, digits and dashes')),
+  NEXT_PUBLIC_SANITY_DATASET: optional(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use a dataset name: lowercase letters, digits, _ and -')),
   SANITY_API_VERSION: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date such as 2025-10-01')),
   SANITY_API_HOST: optional(z.url({ protocol: /^https?$/, error: 'use an http(s) URL' })),
   SANITY_LIVE: optional(z.enum(['true', 'false'], { error: 'use true to turn on Sanity Live, or false (or leave it unset) to keep it off' })),
@@ -33,7 +29,6 @@ const EnvSchema = z.object({
   // Read by lib/cache (Next's cache handler, plain JavaScript); checked here so a bad value stops start-up.
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'use a redis:// or rediss:// URL, e.g. redis://localhost:6379 (README: Several instances)' })),
 })
-
 
 export type SanityConfig = {
   mode: 'sanity'
@@ -102,9 +97,7 @@ function parseConfig(env: Record<string, string | undefined>): SiteConfig {
     throw new ConfigError('NEXT_PUBLIC_SANITY_PROJECT_ID must be set when NEXT_PUBLIC_SANITY_DATASET is set.')
   }
   if (vars.SANITY_LIVE === 'true' && !(projectId && dataset)) {
-    throw new ConfigError(
-      'SANITY_LIVE=true needs a Sanity project: set NEXT_PUBLIC_SANITY_PROJECT_ID and NEXT_PUBLIC_SANITY_DATASET, or unset SANITY_LIVE.',
-    )
+    throw new ConfigError('SANITY_LIVE=true needs a Sanity project: set NEXT_PUBLIC_SANITY_PROJECT_ID and NEXT_PUBLIC_SANITY_DATASET, or unset SANITY_LIVE.')
   }
   if (projectId && dataset) {
     if (vars.LOCAL_DATASET) {

@@ -69,9 +69,7 @@ export function highlightSegments(text: string, terms: readonly string[]): Segme
   if (!text || terms.length === 0) return text ? [{ text, match: false }] : []
   const alternatives = [...terms]
     .sort((a, b) => b.length - a.length)
-    .map((term) =>
-      isUnspaced(term) ? escapeRegExp(term) : `(?<!${WORD_CHAR})${escapeRegExp(term)}${WORD_CHAR}*`,
-    )
+    .map((term) => (isUnspaced(term) ? escapeRegExp(term) : `(?<!${WORD_CHAR})${escapeRegExp(term)}${WORD_CHAR}*`))
   const pattern = new RegExp(alternatives.join('|'), 'giu')
   const segments: Segment[] = []
   let last = 0

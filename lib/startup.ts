@@ -11,9 +11,7 @@ export function checkStartup(env: Record<string, string | undefined> = process.e
     if (!fs.statSync(source.datasetPath).isFile()) throw new Error('not a file')
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-    throw new DatasetError(
-      `Cannot read the local dataset at ${source.datasetPath} (${reason}). Set LOCAL_DATASET to an NDJSON file in Sanity's export format.`,
-    )
+    throw new DatasetError(`Cannot read the local dataset at ${source.datasetPath} (${reason}). Set LOCAL_DATASET to an NDJSON file in Sanity's export format.`)
   }
   return source
 }

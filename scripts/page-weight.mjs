@@ -5,9 +5,7 @@
 import { gzipSync } from 'node:zlib'
 
 const [base = 'http://localhost:3000', ...paths] = process.argv.slice(2)
-const pages = paths.length
-  ? paths
-  : ['/', '/sections/world', '/articles/one-belt-one-road-creates-opportunities-for-central-asia', '/people/he-yuting']
+const pages = paths.length ? paths : ['/', '/sections/world', '/articles/one-belt-one-road-creates-opportunities-for-central-asia', '/people/he-yuting']
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 

@@ -36,12 +36,7 @@ export function ArticleView({ article, timeZone, siteLanguage, edit, url, childr
         <Standfirst text={article.standfirst} edit={edit} />
         <Bylines bylines={article.bylines} />
         <SourceCredit source={article.source} />
-        <Dateline
-          publishedAt={article.publishedAt}
-          updatedAt={article.updatedAt}
-          timeZone={timeZone}
-          readingTimeMinutes={article.readingTimeMinutes}
-        />
+        <Dateline publishedAt={article.publishedAt} updatedAt={article.updatedAt} timeZone={timeZone} readingTimeMinutes={article.readingTimeMinutes} />
       </header>
       <CorrectionNotice corrections={article.corrections} timeZone={timeZone} />
       <HeroImage image={article.heroImage} edit={edit} />

@@ -10,13 +10,10 @@ const CREDIT_LINES: { role: Exclude<BylineRole, 'editor'>; prefix: string }[] = 
   { role: 'contributor', prefix: 'Additional reporting by' },
 ]
 
-export const peopleIn = (bylines: Byline[], role: BylineRole) =>
-  bylines.filter((byline) => byline.role === role).map((byline) => byline.person)
+export const peopleIn = (bylines: Byline[], role: BylineRole) => bylines.filter((byline) => byline.role === role).map((byline) => byline.person)
 
 export function Bylines({ bylines }: { bylines: Byline[] }) {
-  const lines = CREDIT_LINES.map(({ role, prefix }) => ({ role, prefix, people: peopleIn(bylines, role) })).filter(
-    (line) => line.people.length > 0,
-  )
+  const lines = CREDIT_LINES.map(({ role, prefix }) => ({ role, prefix, people: peopleIn(bylines, role) })).filter((line) => line.people.length > 0)
   if (lines.length === 0) return null
   return (
     <div className={styles.bylines}>

@@ -9,7 +9,8 @@ export function EditorCredit({ bylines }: { bylines: Byline[] }) {
   if (editors.length === 0) return null
   return (
     <p className={styles.editorCredit}>
-      Editor/<PeopleList people={editors} />
+      Editor/
+      <PeopleList people={editors} />
     </p>
   )
 }

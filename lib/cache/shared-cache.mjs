@@ -73,10 +73,12 @@ export function guardHandler(handler, guard) {
   const missedTags = new Set()
   /** @param {string} tag */
   const revalidateTag = (tag) =>
-    guard.run(() => handler.revalidateTag(tag)).catch((error) => {
-      missedTags.add(tag)
-      throw error
-    })
+    guard
+      .run(() => handler.revalidateTag(tag))
+      .catch((error) => {
+        missedTags.add(tag)
+        throw error
+      })
   guard.onUp(() => {
     const tags = [...missedTags]
     missedTags.clear()

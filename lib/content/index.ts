@@ -37,9 +37,33 @@ import type { Perspective, QueryParams } from './sources/types'
 import { validateDocument, validateEach } from './validate'
 import { matchPatterns, parseSearchQuery, type SearchQuery } from '@/lib/search-terms'
 
-export type { ArticleCard, Body, BodyImage, Byline, BylineRole, Correction, CorrectionEntry, Image, Person, PersonLink, Section, SectionLink, SiteSettings } from './schemas'
+export type {
+  ArticleCard,
+  Body,
+  BodyImage,
+  Byline,
+  BylineRole,
+  Correction,
+  CorrectionEntry,
+  Image,
+  Person,
+  PersonLink,
+  Section,
+  SectionLink,
+  SiteSettings,
+} from './schemas'
 export type { Perspective } from './sources/types'
-export { CORRECTIONS_DESCRIPTION, CORRECTIONS_TITLE, FEED_SIZE, getSitemapContent, listFeedItems, listNewsArticles, type FeedContent, type FeedOwner, type SitemapContent } from './syndication'
+export {
+  CORRECTIONS_DESCRIPTION,
+  CORRECTIONS_TITLE,
+  FEED_SIZE,
+  getSitemapContent,
+  listFeedItems,
+  listNewsArticles,
+  type FeedContent,
+  type FeedOwner,
+  type SitemapContent,
+} from './syndication'
 export type { FeedArticle, NewsArticle, SitemapArticle } from './schemas'
 
 /** Articles per listing page. */
@@ -106,8 +130,7 @@ const readArticle = cache(async (slug: string, perspective: Perspective) => {
 })
 
 /** One article by its slug, with its reading time; undefined when missing or invalid. Read once per request. */
-export const getArticle = async (slug: string, { perspective }: ReadOptions = {}) =>
-  readArticle(slug, perspective ?? (await requestPerspective()))
+export const getArticle = async (slug: string, { perspective }: ReadOptions = {}) => readArticle(slug, perspective ?? (await requestPerspective()))
 export type Article = NonNullable<Awaited<ReturnType<typeof getArticle>>>
 
 const pageRange = (page: number) => ({ start: (page - 1) * PAGE_SIZE, end: page * PAGE_SIZE })
@@ -214,8 +237,7 @@ const readTag = cache(async (tag: string, page: number, perspective: Perspective
 })
 
 /** A page of the articles carrying a tag, newest first; undefined for an unknown tag or a page outside the listing. */
-export const listByTag = async (tag: string, { page = 1, perspective }: PageOptions = {}) =>
-  readTag(tag, page, perspective ?? (await requestPerspective()))
+export const listByTag = async (tag: string, { page = 1, perspective }: PageOptions = {}) => readTag(tag, page, perspective ?? (await requestPerspective()))
 
 /** Every tag carried by a published article, to prerender tag pages. */
 export async function listTags(): Promise<string[]> {

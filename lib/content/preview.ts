@@ -17,10 +17,7 @@ const BLOCK = BodySchema.element
  * block is dropped, and each problem is reported so the page can name it.
  */
 export async function getArticlePreview(slug: string): Promise<ArticlePreview | undefined> {
-  const raw = (await contentSource().fetch(ARTICLE_PREVIEW_QUERY, { slug }, { perspective: 'drafts', tags: [] })) as Record<
-    string,
-    unknown
-  > | null
+  const raw = (await contentSource().fetch(ARTICLE_PREVIEW_QUERY, { slug }, { perspective: 'drafts', tags: [] })) as Record<string, unknown> | null
   if (!raw) return undefined
   const strict = DraftArticleSchema.safeParse(raw)
   if (strict.success) return { article: withReadingTime(strict.data), problems: [] }
@@ -36,10 +33,12 @@ function salvage(raw: Record<string, unknown>, slug: string) {
     const result = schema.safeParse(raw[key])
     if (result.success) kept[key] = result.data
   }
-  const body = Array.isArray(raw.body) ? raw.body.flatMap((block) => {
-    const result = BLOCK.safeParse(block)
-    return result.success ? [result.data] : []
-  }) : []
+  const body = Array.isArray(raw.body)
+    ? raw.body.flatMap((block) => {
+        const result = BLOCK.safeParse(block)
+        return result.success ? [result.data] : []
+      })
+    : []
   return {
     heroImage: undefined,
     keyPoints: [],

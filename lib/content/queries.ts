@@ -176,7 +176,8 @@ export const TAGS_QUERY = defineQuery(`array::compact(array::unique(*[${publishe
  * first, then the same section, then newest. The window bounds the work (each candidate's
  * shared tags are counted) however large the archive grows.
  */
-export const RELATED_QUERY = defineQuery(`(*[${publishedArticle}] | order(publishedAt desc)[0...$window])[_id != $id && (section._ref == $section || count(coalesce(tags, [])[@ in $tags]) > 0)]
+export const RELATED_QUERY =
+  defineQuery(`(*[${publishedArticle}] | order(publishedAt desc)[0...$window])[_id != $id && (section._ref == $section || count(coalesce(tags, [])[@ in $tags]) > 0)]
   | order(count(coalesce(tags, [])[@ in $tags]) desc, (section._ref == $section) desc, publishedAt desc)[0...$limit]${articleCard}`)
 
 // Webhook revalidation (app/api/revalidate). Webhook projections cannot run sub-queries,

@@ -22,9 +22,7 @@ export function readingTimeOfText(text: string): number {
 
 /** The plain text of a Portable Text body: each text block's spans, one block a line. */
 export function bodyText(body: Body): string {
-  return body
-    .flatMap((block) => (block._type === 'block' ? [block.children.map((span) => span.text).join('')] : []))
-    .join('\n')
+  return body.flatMap((block) => (block._type === 'block' ? [block.children.map((span) => span.text).join('')] : [])).join('\n')
 }
 
 /** The editor's override when set, otherwise the time computed from the body. */

@@ -5,8 +5,7 @@ import { z } from 'zod'
  * TypeScript types are inferred from these schemas. GROQ answers null for a missing
  * field; `optional()` turns that into undefined so components see one "absent".
  */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === null ? undefined : value), schema.optional())
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === null ? undefined : value), schema.optional())
 
 const text = z.string().trim().min(1)
 
@@ -30,12 +29,10 @@ export const ImageSchema = z.object({
 export type Image = z.infer<typeof ImageSchema>
 
 /** An image whose asset is missing (deleted, never uploaded) is treated as no image at all. */
-const optionalImage = z
-  .unknown()
-  .transform((value) => {
-    const result = ImageSchema.safeParse(value)
-    return result.success ? result.data : undefined
-  })
+const optionalImage = z.unknown().transform((value) => {
+  const result = ImageSchema.safeParse(value)
+  return result.success ? result.data : undefined
+})
 
 export const SectionLinkSchema = z.object({ _id: z.string(), title: text, slug: text })
 export type SectionLink = z.infer<typeof SectionLinkSchema>
@@ -127,9 +124,7 @@ export type Correction = z.infer<typeof CorrectionSchema>
 
 export const ArticleSchema = ArticleCardSchema.omit({ authors: true }).extend({
   // A correction without a date or text is left out; the article and its other corrections are shown, newest first.
-  corrections: optional(validItems(CorrectionSchema)).transform((corrections) =>
-    (corrections ?? []).sort((a, b) => Date.parse(b.date) - Date.parse(a.date)),
-  ),
+  corrections: optional(validItems(CorrectionSchema)).transform((corrections) => (corrections ?? []).sort((a, b) => Date.parse(b.date) - Date.parse(a.date))),
   keyPoints: optional(z.array(text)).transform((points) => points ?? []),
   tags: optional(z.array(TagSchema)).transform((tags) => tags ?? []),
   bylines: optional(z.array(BylineSchema)).transform((bylines) => bylines ?? []),

@@ -1,13 +1,6 @@
 import 'server-only'
 import type { FeedScope } from '@/lib/routes'
-import {
-  CORRECTIONS_QUERY,
-  NEWS_SITEMAP_QUERY,
-  PERSON_FEED_QUERY,
-  SECTION_FEED_QUERY,
-  SITE_FEED_QUERY,
-  SITEMAP_QUERY,
-} from './queries'
+import { CORRECTIONS_QUERY, NEWS_SITEMAP_QUERY, PERSON_FEED_QUERY, SECTION_FEED_QUERY, SITE_FEED_QUERY, SITEMAP_QUERY } from './queries'
 import {
   CorrectedAtSchema,
   CorrectionEntrySchema,
@@ -32,8 +25,7 @@ import { validateDocument, validateEach } from './validate'
 /** Items in a feed: the newest articles of its scope. */
 export const FEED_SIZE = 50
 
-const fetchPublished = (query: string, params: QueryParams, tags: string[]) =>
-  contentSource().fetch(query, params, { perspective: 'published', tags })
+const fetchPublished = (query: string, params: QueryParams, tags: string[]) => contentSource().fetch(query, params, { perspective: 'published', tags })
 
 /** What /corrections and its feeds say they are. */
 export const CORRECTIONS_TITLE = 'Corrections'
@@ -60,17 +52,13 @@ export async function listFeedItems(scope: FeedScope): Promise<FeedContent | und
     return { scope, owner, items: [], corrections: validateEach(CorrectionEntrySchema, raw.items, 'Correction') }
   }
   if (scope.kind === 'section') {
-    const raw = (await fetchPublished(SECTION_FEED_QUERY, { slug: scope.slug, limit }, ['article', `section:${scope.slug}`])) as
-      | { items?: unknown }
-      | null
+    const raw = (await fetchPublished(SECTION_FEED_QUERY, { slug: scope.slug, limit }, ['article', `section:${scope.slug}`])) as { items?: unknown } | null
     const section = raw && validateDocument(SectionSchema, raw, 'Section')
     if (!section) return undefined
     const owner: FeedOwner = { kind: 'section', slug: section.slug, title: section.title, description: section.description }
     return { scope, owner, items: validateEach(FeedArticleSchema, raw.items, 'Article') }
   }
-  const raw = (await fetchPublished(PERSON_FEED_QUERY, { slug: scope.slug, limit }, ['article', `person:${scope.slug}`])) as
-    | { items?: unknown }
-    | null
+  const raw = (await fetchPublished(PERSON_FEED_QUERY, { slug: scope.slug, limit }, ['article', `person:${scope.slug}`])) as { items?: unknown } | null
   const person = raw && validateDocument(FeedPersonSchema, raw, 'Person')
   if (!person) return undefined
   const owner: FeedOwner = { kind: 'person', slug: person.slug, title: person.name, description: person.bio }

@@ -2,12 +2,9 @@ import type { z } from 'zod'
 import { log } from '@/lib/log'
 
 const idOf = (value: unknown) =>
-  typeof value === 'object' && value !== null && typeof (value as { _id?: unknown })._id === 'string'
-    ? (value as { _id: string })._id
-    : '(no _id)'
+  typeof value === 'object' && value !== null && typeof (value as { _id?: unknown })._id === 'string' ? (value as { _id: string })._id : '(no _id)'
 
-const describe = (error: z.ZodError) =>
-  error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')
+const describe = (error: z.ZodError) => error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')
 
 /**
  * Validates one document. On failure it logs an error naming the document and the

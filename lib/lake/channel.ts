@@ -80,7 +80,10 @@ export function channelRequest(store: LocalStore, id: string, body: ChannelReque
       if (typeof search !== 'string') throw badRequest('A listener is given by its query string.')
       if (channel.listeners.size >= MAX_LISTENERS_PER_CHANNEL) throw badRequest(`A channel carries at most ${MAX_LISTENERS_PER_CHANNEL} listeners.`)
       const listener = kind === 'live' ? liveListener(store) : listenerOf(store, new URLSearchParams(search))
-      channel.listeners.set(name, listener.start((e) => event(e.name, e.data, e.id)))
+      channel.listeners.set(
+        name,
+        listener.start((e) => event(e.name, e.data, e.id)),
+      )
     } catch (error) {
       if (!(error instanceof LakeError)) throw error
       channel.listeners.delete(name)

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { badRequest } from './errors'
 
-
 /** Sanity's rules for a new document's id: none makes a random one, one ending in `.` is a prefix for it. */
 export function newDocumentId(requested: unknown): string {
   if (requested === undefined || requested === '') return randomUUID()

@@ -17,7 +17,8 @@ export function draftChangesStream(signal: AbortSignal): Response | undefined {
   try {
     return listenerStream(signal, liveListener(editing.store))
   } catch (error) {
-    if (error instanceof LakeError) return new Response(error.message, { status: error.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10' } })
+    if (error instanceof LakeError)
+      return new Response(error.message, { status: error.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10' } })
     throw error
   }
 }

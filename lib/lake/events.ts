@@ -53,9 +53,21 @@ function eventsOf(step: Step, publishedId: string, lastCreation: GroupEvent | un
     else if (draftGone || !draft) events.push({ ...base, type: 'deleteDocumentGroup' })
   } else if (draftCreated) {
     // With the published revision it started from, which the panel shows when the event is picked.
-    events.push({ ...base, type: 'createDocumentVersion', versionId, versionRevisionId: step.transactionId, ...(publishedRevision ? { revisionId: publishedRevision } : {}) })
+    events.push({
+      ...base,
+      type: 'createDocumentVersion',
+      versionId,
+      versionRevisionId: step.transactionId,
+      ...(publishedRevision ? { revisionId: publishedRevision } : {}),
+    })
   } else if (draftGone) {
-    events.push({ ...base, type: 'deleteDocumentVersion', versionId, versionRevisionId: String(draft.before!._rev), ...(lastCreation ? { creationEvent: lastCreation } : {}) })
+    events.push({
+      ...base,
+      type: 'deleteDocumentVersion',
+      versionId,
+      versionRevisionId: String(draft.before!._rev),
+      ...(lastCreation ? { creationEvent: lastCreation } : {}),
+    })
   }
   return events
 }

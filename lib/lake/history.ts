@@ -9,7 +9,12 @@ const MAX_LIMIT = 10_000
 /** Author of the first transaction of a document that came with the dataset file. */
 const DATASET_AUTHOR = 'local-dataset'
 
-export type Revision = { transactionId: string; timestamp: string; author: string; documents: Map<string, { before: SanityDocument | null; after: SanityDocument | null }> }
+export type Revision = {
+  transactionId: string
+  timestamp: string
+  author: string
+  documents: Map<string, { before: SanityDocument | null; after: SanityDocument | null }>
+}
 
 /**
  * A document's revisions, oldest first: a first one for the version that came with the file
@@ -73,7 +78,13 @@ export async function transactionsLog(store: LocalStore, idList: string, search:
   const to = search.get('toTransaction')
   const fromTime = search.get('fromTime')
   const toTime = search.get('toTime')
-  if (from) lines = lines.slice(Math.max(0, lines.findIndex((line) => line.transactionId === from)))
+  if (from)
+    lines = lines.slice(
+      Math.max(
+        0,
+        lines.findIndex((line) => line.transactionId === from),
+      ),
+    )
   if (to) {
     const end = lines.findIndex((line) => line.transactionId === to)
     if (end >= 0) lines = lines.slice(0, end + 1)

@@ -35,7 +35,12 @@ export async function planMutations(draft: TransactionDraft, mutations: unknown)
   return results
 }
 
-async function planOne(draft: TransactionDraft, kind: (typeof MUTATION_KINDS)[number], body: Record<string, unknown>, index: number): Promise<MutationResult[]> {
+async function planOne(
+  draft: TransactionDraft,
+  kind: (typeof MUTATION_KINDS)[number],
+  body: Record<string, unknown>,
+  index: number,
+): Promise<MutationResult[]> {
   switch (kind) {
     case 'create': {
       const id = newDocumentId(body._id)
@@ -170,7 +175,8 @@ function planAction(draft: TransactionDraft, action: Record<string, unknown>, in
       const publishedId = idIn(action, 'publishedId', index)
       const draftDoc = draft.get(draftId) as Doc | null
       if (!draftDoc) throw conflict(`Cannot publish "${publishedId}": it has no draft.`)
-      if (action.ifDraftRevisionId !== undefined && action.ifDraftRevisionId !== draftDoc._rev) throw conflict(`The draft of "${publishedId}" changed since it was read.`)
+      if (action.ifDraftRevisionId !== undefined && action.ifDraftRevisionId !== draftDoc._rev)
+        throw conflict(`The draft of "${publishedId}" changed since it was read.`)
       const published = draft.get(publishedId) as Doc | null
       if (action.ifPublishedRevisionId !== undefined && action.ifPublishedRevisionId !== (published?._rev ?? null) && published)
         throw conflict(`The published "${publishedId}" changed since it was read.`)
@@ -191,7 +197,8 @@ function planAction(draft: TransactionDraft, action: Record<string, unknown>, in
       const publishedId = idIn(action, 'publishedId', index)
       const drafts = Array.isArray(action.includeDrafts) ? action.includeDrafts : [draftIdOf(publishedId)]
       for (const id of [publishedId, ...drafts]) {
-        if (!isValidDocumentId(id) || publishedIdOf(id) !== publishedId) throw badRequest(`Action ${index} (delete): "${String(id)}" is not a draft of "${publishedId}".`)
+        if (!isValidDocumentId(id) || publishedIdOf(id) !== publishedId)
+          throw badRequest(`Action ${index} (delete): "${String(id)}" is not a draft of "${publishedId}".`)
         draft.delete(id)
       }
       return
@@ -209,14 +216,18 @@ function planAction(draft: TransactionDraft, action: Record<string, unknown>, in
       const source = isObject(action.document) ? action.document : base
       if (!source) throw badRequest(`Action ${index} (version.create) needs a "document" or an existing "baseId".`)
       const id = action.versionId ?? source._id
-      if (id !== draftIdOf(publishedId)) throw badRequest(`Action ${index} (version.create): the local Content Lake keeps one version of "${publishedId}", its draft "${draftIdOf(publishedId)}".`)
+      if (id !== draftIdOf(publishedId))
+        throw badRequest(
+          `Action ${index} (version.create): the local Content Lake keeps one version of "${publishedId}", its draft "${draftIdOf(publishedId)}".`,
+        )
       if (draft.get(id)) throw conflict(`Document by ID "${id}" already exists`)
       draft.put(checkedDocument({ ...source, _id: id }, index))
       return
     }
     case 'sanity.action.document.version.discard': {
       const versionId = idIn(action, 'versionId', index)
-      if (!isDraftId(versionId)) throw badRequest(`Action ${index} (version.discard): "${versionId}" is a published document, not a version; delete it instead.`)
+      if (!isDraftId(versionId))
+        throw badRequest(`Action ${index} (version.discard): "${versionId}" is a published document, not a version; delete it instead.`)
       if (!draft.get(versionId)) throw conflict(`Cannot discard "${versionId}": there is no such version.`)
       draft.delete(versionId)
       return

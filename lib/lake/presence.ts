@@ -20,7 +20,8 @@ const SOCKETS = Symbol.for('news-portal.lake-presence')
 const sockets = ((globalThis as { [SOCKETS]?: Set<PresenceSocket> })[SOCKETS] ??= new Set())
 
 type Request = { id?: unknown; method?: unknown; params?: Record<string, unknown> }
-type PresenceEvent = { type: 'rollCall'; i: string; session: unknown } | { type: 'state'; i: string; m: unknown } | { type: 'disconnect'; i: string; m: { session: unknown } }
+type PresenceEvent =
+  { type: 'rollCall'; i: string; session: unknown } | { type: 'state'; i: string; m: unknown } | { type: 'disconnect'; i: string; m: { session: unknown } }
 
 const message = (body: Record<string, unknown>) => JSON.stringify({ jsonrpc: '2.0', ...body })
 

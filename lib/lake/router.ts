@@ -62,16 +62,25 @@ async function route(request: Request, path: string[], { store, source }: NonNul
     return isEditor(request) ? serveLocalImage(request, rest, 'studio') : Response.redirect(new URL(`/images/${rest.join('/')}${url.search}`, url), 308)
   }
   if (joined === 'ping') return new Response('PONG', { headers: { 'Content-Type': 'text/plain' } })
-  if (joined === 'auth/providers') return json({ providers: [{ name: 'local', title: 'Editor token', url: new URL('/api/lake/sign-in', url).toString() }], thirdPartyLogin: false, sso: {} })
+  if (joined === 'auth/providers')
+    return json({ providers: [{ name: 'local', title: 'Editor token', url: new URL('/api/lake/sign-in', url).toString() }], thirdPartyLogin: false, sso: {} })
   if (joined === 'auth/logout') return signOut(request)
 
   // Sanity's client asks whether this origin may call the lake, without credentials: it may.
   if (joined === 'check/cors') return json({ result: { allowed: true, withCredentials: true } })
-  if (!isEditor(request)) throw new LakeError(401, 'unauthorized', 'Sign in with the editor token: the sign-in link is in the server log (README, "Editors offline").')
-  if (method !== 'GET' && method !== 'HEAD' && !sameOrigin(request)) throw new LakeError(403, 'forbidden', 'Writes to the local Content Lake come from the site itself only.')
+  if (!isEditor(request))
+    throw new LakeError(401, 'unauthorized', 'Sign in with the editor token: the sign-in link is in the server log (README, "Editors offline").')
+  if (method !== 'GET' && method !== 'HEAD' && !sameOrigin(request))
+    throw new LakeError(403, 'forbidden', 'Writes to the local Content Lake come from the site itself only.')
 
   if (joined === 'users/me') return json(editorUser)
-  if (area === 'users' && rest.length === 1 && method === 'GET') return json(rest[0].split(',').map((id) => (id === EDITOR.id ? editorUser : null)).filter(Boolean))
+  if (area === 'users' && rest.length === 1 && method === 'GET')
+    return json(
+      rest[0]
+        .split(',')
+        .map((id) => (id === EDITOR.id ? editorUser : null))
+        .filter(Boolean),
+    )
   if (area === 'users' && rest[0] === 'me' && rest[1] === 'keyvalue') return keyValues(request, rest[2])
   if (joined === 'features') return json([])
   if (area === 'intake') return rest[0] === 'telemetry-status' ? json({ status: 'denied' }) : new Response(null, { status: 204 })
@@ -113,7 +122,8 @@ async function route(request: Request, path: string[], { store, source }: NonNul
         return json({ totalCount: 0, references: [] })
       case 'channel':
         if (method === 'GET' && !ids.length) return openChannel(request.signal)
-        if (method === 'POST' && ids.length === 1) return json(channelRequest(store, ids[0], await readJsonObject<ChannelRequest>(request, MAX_CHANNEL_REQUEST_BYTES)))
+        if (method === 'POST' && ids.length === 1)
+          return json(channelRequest(store, ids[0], await readJsonObject<ChannelRequest>(request, MAX_CHANNEL_REQUEST_BYTES)))
         throw notFound('A channel is opened by GET /data/channel/<dataset> and asked by POST /data/channel/<dataset>/<id>.')
       case 'mutate':
       case 'actions': {
@@ -175,7 +185,13 @@ function project(rest: string[]): Response {
 }
 
 async function keyValues(request: Request, keys = ''): Promise<Response> {
-  if (request.method === 'GET') return json(keys.split(',').filter(Boolean).map((key) => ({ key, value: KEY_VALUES.get(key) ?? null })))
+  if (request.method === 'GET')
+    return json(
+      keys
+        .split(',')
+        .filter(Boolean)
+        .map((key) => ({ key, value: KEY_VALUES.get(key) ?? null })),
+    )
   const body = await readJson<unknown>(request, 64 * 1024)
   const entries = Array.isArray(body) ? body : [body]
   for (const entry of entries) {

@@ -36,7 +36,11 @@ const LAST_EXPIRY = 8.64e12
 function isPayload(value: unknown): value is Payload {
   const payload = value as Payload
   if (typeof payload !== 'object' || payload === null || payload.v !== 1 || !Number.isInteger(payload.exp) || payload.exp > LAST_EXPIRY) return false
-  return payload.kind === 'draft-mode' || payload.kind === 'draft-session' || (payload.kind === 'article' && typeof payload.slug === 'string' && payload.slug.length > 0)
+  return (
+    payload.kind === 'draft-mode' ||
+    payload.kind === 'draft-session' ||
+    (payload.kind === 'article' && typeof payload.slug === 'string' && payload.slug.length > 0)
+  )
 }
 
 export function verifyToken(token: string, secret: string, now = Date.now()): Verified {

@@ -90,9 +90,7 @@ export function buildPageMetadata(input: PageMetadataInput, site: SiteInfo): Met
   const description = input.description ?? site.description
   const image = input.image ?? site.shareImage
   const common = { title, description, url: input.path, siteName: site.title, images: image ? [image] : [] }
-  const openGraph: Metadata['openGraph'] = input.article
-    ? { ...common, type: 'article', ...input.article }
-    : { ...common, type: 'website' }
+  const openGraph: Metadata['openGraph'] = input.article ? { ...common, type: 'article', ...input.article } : { ...common, type: 'website' }
   return {
     ...(input.title ? { title: input.title } : {}),
     ...(description ? { description } : {}),

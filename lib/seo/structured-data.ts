@@ -110,9 +110,7 @@ export function newsArticleJsonLd(article: Article, context: StructuredDataConte
   const sourceOrganization = sourceOrganizationOf(article)
   const authors = credited(article, 'author').map((byline) => personNode(siteUrl, byline.person))
   const editors = credited(article, 'editor').map((byline) => personNode(siteUrl, byline.person))
-  const contributors = [...credited(article, 'photographer'), ...credited(article, 'contributor')].map((byline) =>
-    personNode(siteUrl, byline.person),
-  )
+  const contributors = [...credited(article, 'photographer'), ...credited(article, 'contributor')].map((byline) => personNode(siteUrl, byline.person))
   const translators = credited(article, 'translator').map((byline) => personNode(siteUrl, byline.person))
   const { words, cjkCharacters } = countReadingUnits(bodyText(article.body))
   const description = article.standfirst ?? article.keyPoints[0]

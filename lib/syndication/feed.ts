@@ -29,8 +29,7 @@ export const FEED_IMAGE_WIDTH = 1200
  */
 export const articleGuid = (id: string) => `urn:sanity:article:${encodeURIComponent(id)}`
 
-const escapeHtml = (text: string) =>
-  xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escapeHtml = (text: string) => xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** The item's summary as HTML: the standfirst, then the key points as a list; the headline if it has neither. */
 export function summaryHtml(article: Pick<FeedArticle, 'headline' | 'standfirst' | 'keyPoints'>): string {
@@ -161,8 +160,7 @@ export function buildFeed(format: FeedFormat, input: FeedInput): { body: string;
 }
 
 /** Image URLs are absolute on Sanity's CDN, and site paths on the embedded dataset. */
-const imageAbsolute = (siteUrl: string, imageUrl: string) =>
-  /^https?:\/\//i.test(imageUrl) ? imageUrl : absolute(siteUrl, `/${imageUrl.replace(/^\/+/, '')}`)
+const imageAbsolute = (siteUrl: string, imageUrl: string) => (/^https?:\/\//i.test(imageUrl) ? imageUrl : absolute(siteUrl, `/${imageUrl.replace(/^\/+/, '')}`))
 
 /** Declares the dc: prefix on <rss> when items use dc:creator (the library declares it only with content:encoded). */
 function withDublinCore(xml: string): string {

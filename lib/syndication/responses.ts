@@ -1,13 +1,5 @@
 import 'server-only'
-import {
-  getSiteChrome,
-  getSitemapContent,
-  listFeedItems,
-  listNewsArticles,
-  listPersonSlugs,
-  listSectionSlugs,
-  listTags,
-} from '@/lib/content'
+import { getSiteChrome, getSitemapContent, listFeedItems, listNewsArticles, listPersonSlugs, listSectionSlugs, listTags } from '@/lib/content'
 import { readConfig } from '@/lib/env'
 import type { FeedFormat, FeedScope } from '@/lib/routes'
 import { buildFeed } from './feed'

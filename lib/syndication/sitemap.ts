@@ -80,21 +80,16 @@ const unique = (values: string[]) => [...new Set(values)]
 
 export type SitemapOptions = { siteUrl: string; timeZone?: string }
 
-const lastmodElement = (iso: string | undefined, timeZone?: string) =>
-  iso === undefined ? '' : `<lastmod>${w3cDateTime(iso, timeZone)}</lastmod>`
+const lastmodElement = (iso: string | undefined, timeZone?: string) => (iso === undefined ? '' : `<lastmod>${w3cDateTime(iso, timeZone)}</lastmod>`)
 
 /** A child sitemap: `<urlset>`. */
 export function urlsetXml(urls: SitemapUrl[], { siteUrl, timeZone }: SitemapOptions): string {
-  const body = urls.map(
-    (url) => `<url><loc>${xmlText(absolute(siteUrl, url.path))}</loc>${lastmodElement(url.lastmod, timeZone)}</url>`,
-  )
+  const body = urls.map((url) => `<url><loc>${xmlText(absolute(siteUrl, url.path))}</loc>${lastmodElement(url.lastmod, timeZone)}</url>`)
   return [XML_DECLARATION, `<urlset xmlns="${NS}">`, ...body, '</urlset>', ''].join('\n')
 }
 
 /** The index: `<sitemapindex>`, one `<sitemap>` per child, lastmod the newest of the child's. */
 export function sitemapIndexXml(parts: SitemapPart[], { siteUrl, timeZone }: SitemapOptions): string {
-  const body = parts.map(
-    (part) => `<sitemap><loc>${xmlText(absolute(siteUrl, part.path))}</loc>${lastmodElement(part.lastmod, timeZone)}</sitemap>`,
-  )
+  const body = parts.map((part) => `<sitemap><loc>${xmlText(absolute(siteUrl, part.path))}</loc>${lastmodElement(part.lastmod, timeZone)}</sitemap>`)
   return [XML_DECLARATION, `<sitemapindex xmlns="${NS}">`, ...body, '</sitemapindex>', ''].join('\n')
 }

@@ -53,8 +53,7 @@ export const article = defineType({
       of: [
         defineArrayMember({
           type: 'string',
-          validation: (rule) =>
-            rule.max(KEY_POINT_LENGTH_MAX).error(`Keep each key point to ${KEY_POINT_LENGTH_MAX} characters or fewer.`),
+          validation: (rule) => rule.max(KEY_POINT_LENGTH_MAX).error(`Keep each key point to ${KEY_POINT_LENGTH_MAX} characters or fewer.`),
         }),
       ],
       validation: (rule) => rule.max(KEY_POINTS_MAX).error(`Use at most ${KEY_POINTS_MAX} key points.`),
@@ -110,8 +109,7 @@ export const article = defineType({
       type: 'datetime',
       group: 'publishing',
       description: 'Set only for a substantive update; readers see it beside the publication time. A correction counts as an update by itself.',
-      validation: (rule) =>
-        rule.min(rule.valueOfField('publishedAt')).error('An update cannot come before the publication time.'),
+      validation: (rule) => rule.min(rule.valueOfField('publishedAt')).error('An update cannot come before the publication time.'),
     }),
     defineField({
       name: 'corrections',
@@ -136,13 +134,10 @@ export const article = defineType({
       group: 'publishing',
       initialValue: 'en',
       description: 'A language tag such as en, zh-Hans or fr.',
-      validation: (rule) =>
-        rule.regex(LANGUAGE_TAG, { name: 'language tag' }).error('Use a language tag such as en, zh-Hans or pt-BR.'),
+      validation: (rule) => rule.regex(LANGUAGE_TAG, { name: 'language tag' }).error('Use a language tag such as en, zh-Hans or pt-BR.'),
     }),
   ],
-  orderings: [
-    { title: 'Newest first', name: 'publishedAtDesc', by: [{ field: 'publishedAt', direction: 'desc' }] },
-  ],
+  orderings: [{ title: 'Newest first', name: 'publishedAtDesc', by: [{ field: 'publishedAt', direction: 'desc' }] }],
   preview: {
     select: { title: 'headline', section: 'section.title', publishedAt: 'publishedAt', media: 'heroImage' },
     prepare: ({ title, section, publishedAt, media }) => ({

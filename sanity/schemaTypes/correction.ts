@@ -18,10 +18,7 @@ export const correction = defineType({
       title: 'Corrected at',
       type: 'datetime',
       initialValue: () => new Date().toISOString(),
-      validation: (rule) => [
-        rule.required().error('Set the date and time of the correction.'),
-        rule.custom(notBeforePublication),
-      ],
+      validation: (rule) => [rule.required().error('Set the date and time of the correction.'), rule.custom(notBeforePublication)],
     }),
     defineField({
       name: 'text',

@@ -16,7 +16,11 @@ export const profileLink = defineType({
       name: 'url',
       title: 'URL',
       type: 'url',
-      validation: (rule) => rule.required().uri({ scheme: ['http', 'https'] }).error('Use a web address starting with https://.'),
+      validation: (rule) =>
+        rule
+          .required()
+          .uri({ scheme: ['http', 'https'] })
+          .error('Use a web address starting with https://.'),
     }),
   ],
 })

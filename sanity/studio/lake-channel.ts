@@ -178,7 +178,6 @@ class SharedListener extends HandlerTarget {
     this.readyState = this.CLOSED
     this.channel.removeListener(this)
   }
-
 }
 
 /** What the Studio's presence gets for `new WebSocket(<the lake's socket>)`. */
@@ -240,7 +239,6 @@ class SharedSocket extends HandlerTarget {
     this.channel.removeSocket(this)
     this.fire(new CloseEvent('close', { code, reason, wasClean: true }))
   }
-
 }
 
 /** Puts the stand-ins in place of the page's EventSource and WebSocket; other addresses get the browser's own. */
@@ -261,6 +259,12 @@ export function shareLakeConnections() {
     const address = lakeAddress(url, socketPath)
     return address ? new SharedSocket(channel, String(url)) : new NativeWebSocket(url, protocols)
   }
-  window.EventSource = Object.assign(EventSourceOrListener, { CONNECTING: 0, OPEN: 1, CLOSED: 2, lakeChannel: true, prototype: NativeEventSource.prototype }) as never
+  window.EventSource = Object.assign(EventSourceOrListener, {
+    CONNECTING: 0,
+    OPEN: 1,
+    CLOSED: 2,
+    lakeChannel: true,
+    prototype: NativeEventSource.prototype,
+  }) as never
   window.WebSocket = Object.assign(WebSocketOrShared, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3, prototype: NativeWebSocket.prototype }) as never
 }

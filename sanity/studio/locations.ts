@@ -29,7 +29,6 @@ export const locations = {
   }),
   section: defineLocations({
     select: { title: 'title', slug: 'slug.current' },
-    resolve: (doc: Named | null) =>
-      doc?.slug ? { locations: [at(doc.title, routes.section(doc.slug)), at('Front page', routes.home())] } : null,
+    resolve: (doc: Named | null) => (doc?.slug ? { locations: [at(doc.title, routes.section(doc.slug)), at('Front page', routes.home())] } : null),
   }),
 } satisfies NonNullable<PresentationPluginOptions['resolve']>['locations']

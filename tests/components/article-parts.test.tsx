@@ -17,7 +17,11 @@ describe('KeyPoints', () => {
     render(<KeyPoints points={['First point', 'Second point']} />)
     const region = screen.getByRole('region', { name: 'Key points' })
     expect(within(region).getByRole('heading', { level: 2, name: 'Key points' })).toBeVisible()
-    expect(within(region).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['First point', 'Second point'])
+    expect(
+      within(region)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['First point', 'Second point'])
   })
 
   it('renders nothing when there are no key points', () => {
@@ -79,9 +83,7 @@ describe('Dateline', () => {
   })
 
   it('shows the update time only when there is one', () => {
-    render(
-      <Dateline publishedAt="2026-11-01T01:00:00Z" updatedAt="2026-11-01T05:30:00Z" timeZone="Europe/London" readingTimeMinutes={3} />,
-    )
+    render(<Dateline publishedAt="2026-11-01T01:00:00Z" updatedAt="2026-11-01T05:30:00Z" timeZone="Europe/London" readingTimeMinutes={3} />)
     const times = document.querySelectorAll('time')
     expect([...times].map((t) => t.getAttribute('datetime'))).toEqual(['2026-11-01T01:00+00:00', '2026-11-01T05:30+00:00'])
     expect(screen.getByText(/Updated/)).toBeInTheDocument()

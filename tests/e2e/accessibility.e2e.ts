@@ -50,5 +50,7 @@ describe('axe: WCAG 2.x A and AA, desktop 1280×720, a device that prefers dark'
 })
 
 describe('axe: WCAG 2.x A and AA, mobile 390×844, a reader who chose dark on a light device', () => {
-  test.each(MOBILE_PAGES)('%s has no violations', (path) => check(path, 'mobile 390×844, chose dark', { ...MOBILE, colorScheme: 'light' }, { dark: true, choseDark: true }))
+  test.each(MOBILE_PAGES)('%s has no violations', (path) =>
+    check(path, 'mobile 390×844, chose dark', { ...MOBILE, colorScheme: 'light' }, { dark: true, choseDark: true }),
+  )
 })

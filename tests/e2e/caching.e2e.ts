@@ -2,8 +2,7 @@ import CANARY from './canary.json'
 import { createToken } from '@/lib/preview/token'
 import { url } from './support/server'
 
-const cacheControl = async (path: string, init?: RequestInit) =>
-  (await fetch(url(path), { redirect: 'manual', ...init })).headers.get('cache-control') ?? ''
+const cacheControl = async (path: string, init?: RequestInit) => (await fetch(url(path), { redirect: 'manual', ...init })).headers.get('cache-control') ?? ''
 
 /** A CDN may keep published pages and serve them stale while they regenerate; drafts are never cached. */
 describe('caching', () => {

@@ -109,5 +109,6 @@ test('the favicon, the icons and the web app manifest that pages name all answer
   const manifest = await (await fetch(new URL(linked('manifest')!, baseUrl()))).json()
   expect(manifest).toMatchObject({ name: expect.any(String), start_url: '/', icons: expect.any(Array) })
   expect(manifest.name).not.toBe('')
-  for (const icon of manifest.icons) expect({ src: icon.src, status: (await fetch(new URL(icon.src, baseUrl()))).status }).toEqual({ src: icon.src, status: 200 })
+  for (const icon of manifest.icons)
+    expect({ src: icon.src, status: (await fetch(new URL(icon.src, baseUrl()))).status }).toEqual({ src: icon.src, status: 200 })
 })

@@ -93,10 +93,7 @@ describe('editing LOCAL_DATASET while the site runs', () => {
     // Cut in the middle of the article's line: the lines after it are missing too.
     saveWithHeadline('Half-written edit', (text) => text.slice(0, text.indexOf('Half-written edit') + 5))
     const articleLineNumber = articleLine.index + 1
-    await waitFor(
-      () => log().includes(`LOCAL_DATASET ${dataset} line ${articleLineNumber} is not valid JSON`),
-      `the refusal naming line ${articleLineNumber}`,
-    )
+    await waitFor(() => log().includes(`LOCAL_DATASET ${dataset} line ${articleLineNumber} is not valid JSON`), `the refusal naming line ${articleLineNumber}`)
     expect(log()).toMatch(new RegExp(`line ${articleLineNumber} is not valid JSON \\(.+\\): keeping the last good version \\(\\d+ documents`))
 
     fs.writeFileSync(dataset, '\u0000\u00ff garbage\n{"not": "a document"}\n')

@@ -32,9 +32,7 @@ async function expectH1(p: Page, expected: string, { prefix = false } = {}): Pro
     )
   } catch {
     const found = (await p.locator('h1').allTextContents()).map(norm)
-    throw new Error(
-      `Expected an <h1> ${prefix ? 'starting with' : 'reading'} ${JSON.stringify(expected)} on ${p.url()}, found ${JSON.stringify(found)}`,
-    )
+    throw new Error(`Expected an <h1> ${prefix ? 'starting with' : 'reading'} ${JSON.stringify(expected)} on ${p.url()}, found ${JSON.stringify(found)}`)
   }
 }
 
@@ -97,13 +95,9 @@ test('the seed article shows headline, key points, source, time, reading time an
 
   // "Key points" heading, followed by a list with both points.
   const keyPoints = await page.evaluate(() => {
-    const heading = Array.from(document.querySelectorAll('h2, h3, h4, h5, h6')).find(
-      (h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim() === 'Key points',
-    )
+    const heading = Array.from(document.querySelectorAll('h2, h3, h4, h5, h6')).find((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim() === 'Key points')
     if (!heading) return null
-    const list = Array.from(document.querySelectorAll('ul, ol')).find(
-      (l) => heading.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING,
-    )
+    const list = Array.from(document.querySelectorAll('ul, ol')).find((l) => heading.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING)
     return list ? Array.from(list.querySelectorAll('li')).map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()) : []
   })
   if (keyPoints === null) throw new Error('No heading reading "Key points" on the seed article')

@@ -127,7 +127,11 @@ describe('draft mode', () => {
   })
 
   it('refuses a bad or missing token with 401, and an article-link token too', async () => {
-    for (const path of ['/api/draft-mode/enable', '/api/draft-mode/enable?token=nonsense', `/api/draft-mode/enable?token=${previewLink(EDITED.slug).replace('/preview/', '')}`]) {
+    for (const path of [
+      '/api/draft-mode/enable',
+      '/api/draft-mode/enable?token=nonsense',
+      `/api/draft-mode/enable?token=${previewLink(EDITED.slug).replace('/preview/', '')}`,
+    ]) {
       const response = await fetch(url(path), { redirect: 'manual' })
       expect({ path, status: response.status, cookie: response.headers.get('set-cookie') }).toEqual({ path, status: 401, cookie: null })
     }

@@ -149,12 +149,9 @@ describe('topics', () => {
     expect(topics).toEqual(expect.arrayContaining(['/tags/central-asia', '/tags/kyrgyzstan']))
   })
 
-  test.each(['/tags/no-such-topic', '/tags/central-asia/page/2', '/tags/central-asia/page/1', '/tags/central-asia/page/x'])(
-    '%s answers 404',
-    async (path) => {
-      expect((await fetch(url(path))).status).toBe(404)
-    },
-  )
+  test.each(['/tags/no-such-topic', '/tags/central-asia/page/2', '/tags/central-asia/page/1', '/tags/central-asia/page/x'])('%s answers 404', async (path) => {
+    expect((await fetch(url(path))).status).toBe(404)
+  })
 })
 
 test('an article shows related articles under a heading, never itself', async () => {

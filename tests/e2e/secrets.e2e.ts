@@ -12,7 +12,8 @@ const ROOT = path.resolve(__dirname, '..', '..')
 
 function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
   if (!fs.existsSync(dir)) return []
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter(keep)

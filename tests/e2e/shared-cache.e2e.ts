@@ -59,7 +59,8 @@ function writeHeadline(file: string, headline: string) {
 
 async function spawnLogged(name: string, port: number, command: string, args: string[], env: NodeJS.ProcessEnv) {
   // Another server on a test's port would answer in its place: refuse to start.
-  if (!(await portIsFree(port, '127.0.0.1'))) throw new Error(`Port ${port} is in use: stop whatever listens there (the shared cache tests use 3110-3113 and 6390).`)
+  if (!(await portIsFree(port, '127.0.0.1')))
+    throw new Error(`Port ${port} is in use: stop whatever listens there (the shared cache tests use 3110-3113 and 6390).`)
   const logFile = path.join(work, `${name}.log`)
   const out = fs.openSync(logFile, 'w')
   // Own process group: stop() ends it and every child it started.
@@ -103,9 +104,17 @@ async function waitFor<T>(what: string, attempt: () => Promise<T | undefined>, t
 
 async function startRedis() {
   if (spawnSync('redis-server', ['--version']).status !== 0) {
-    throw new Error('These tests need Debian\'s redis-server: `npm run test:e2e` installs it as root (scripts/ensure-test-tools.sh), or apt-get install -y redis-server.')
+    throw new Error(
+      "These tests need Debian's redis-server: `npm run test:e2e` installs it as root (scripts/ensure-test-tools.sh), or apt-get install -y redis-server.",
+    )
   }
-  const redis = await spawnLogged('redis', REDIS_PORT, 'redis-server', ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env)
+  const redis = await spawnLogged(
+    'redis',
+    REDIS_PORT,
+    'redis-server',
+    ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    process.env,
+  )
   await waitFor('redis-server to answer PING', () => ping(REDIS_PORT))
   return redis
 }
@@ -230,17 +239,21 @@ describe('several instances with REDIS_URL', () => {
     expect(headlinesIn(latestOnB.html)).toContain(ORIGINAL)
   })
 
-  it('without REDIS_URL an instance keeps its own cache', async () => {
-    const alone = await startInstance('instance-alone', 3112, datasetCopy('alone'))
-    try {
-      const page = await alone.get(ARTICLE)
-      expect(page.status).toBe(200)
-      expect(headlinesIn(page.html)).toContain(ORIGINAL)
-      expect(alone.log()).not.toMatch(/Redis cache/)
-    } finally {
-      await stop(alone.child)
-    }
-  }, STARTUP_TIMEOUT_MS + 20_000)
+  it(
+    'without REDIS_URL an instance keeps its own cache',
+    async () => {
+      const alone = await startInstance('instance-alone', 3112, datasetCopy('alone'))
+      try {
+        const page = await alone.get(ARTICLE)
+        expect(page.status).toBe(200)
+        expect(headlinesIn(page.html)).toContain(ORIGINAL)
+        expect(alone.log()).not.toMatch(/Redis cache/)
+      } finally {
+        await stop(alone.child)
+      }
+    },
+    STARTUP_TIMEOUT_MS + 20_000,
+  )
 
   it('answers without waiting for a Redis that stopped answering, and finds it again', async () => {
     process.kill(redis.child.pid!, 'SIGSTOP')
@@ -301,15 +314,17 @@ describe('several instances with REDIS_URL', () => {
   }, 90_000)
 })
 
-it('starts and serves pages when Redis is unreachable, and says so', async () => {
-  const instance = await startInstance('instance-no-redis', 3113, datasetCopy('no-redis'), `redis://127.0.0.1:${CLOSED_REDIS_PORT}`)
-  try {
-    expect((await instance.get(ARTICLE)).status).toBe(200)
-    expect(instance.log()).toContain(
-      `Redis cache unreachable (connect ECONNREFUSED 127.0.0.1:${CLOSED_REDIS_PORT}); serving without the shared cache`,
-    )
-    expect(instance.log().match(OUTAGE_LINES)).toHaveLength(1)
-  } finally {
-    await stop(instance.child)
-  }
-}, STARTUP_TIMEOUT_MS + 20_000)
+it(
+  'starts and serves pages when Redis is unreachable, and says so',
+  async () => {
+    const instance = await startInstance('instance-no-redis', 3113, datasetCopy('no-redis'), `redis://127.0.0.1:${CLOSED_REDIS_PORT}`)
+    try {
+      expect((await instance.get(ARTICLE)).status).toBe(200)
+      expect(instance.log()).toContain(`Redis cache unreachable (connect ECONNREFUSED 127.0.0.1:${CLOSED_REDIS_PORT}); serving without the shared cache`)
+      expect(instance.log().match(OUTAGE_LINES)).toHaveLength(1)
+    } finally {
+      await stop(instance.child)
+    }
+  },
+  STARTUP_TIMEOUT_MS + 20_000,
+)

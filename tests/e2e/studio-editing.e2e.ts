@@ -26,7 +26,12 @@ const cspViolations: string[] = []
 
 beforeAll(async () => {
   ;[server, browser] = await Promise.all([
-    startOwnServer({ name: 'studio-editing', ports: [3140, 3141, 3142, 3143, 3144], copyImages: true, env: { LOCAL_EDITOR_TOKEN: CANARY_SECRETS.LOCAL_EDITOR_TOKEN, PREVIEW_SECRET: CANARY_SECRETS.PREVIEW_SECRET } }),
+    startOwnServer({
+      name: 'studio-editing',
+      ports: [3140, 3141, 3142, 3143, 3144],
+      copyImages: true,
+      env: { LOCAL_EDITOR_TOKEN: CANARY_SECRETS.LOCAL_EDITOR_TOKEN, PREVIEW_SECRET: CANARY_SECRETS.PREVIEW_SECRET },
+    }),
     launchBrowser(),
   ])
 }, 120_000)
@@ -77,7 +82,8 @@ async function editor(): Promise<{ context: BrowserContext; open: (path: string)
 
 const documentPath = (id: string) => `/studio/structure/article;${id}`
 /** An input the editor can type in: the Studio renders them read-only until the document is loaded and listened to. */
-const editable = (page: Page, field: string) => page.locator(`[data-testid="field-${field}"] input:not([readonly]), [data-testid="field-${field}"] textarea:not([readonly])`).first()
+const editable = (page: Page, field: string) =>
+  page.locator(`[data-testid="field-${field}"] input:not([readonly]), [data-testid="field-${field}"] textarea:not([readonly])`).first()
 
 function datasetDocuments(): Map<string, Doc> {
   const docs = new Map<string, Doc>()
@@ -93,7 +99,8 @@ function datasetDocuments(): Map<string, Doc> {
 async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
   const started = Date.now()
   while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.\n--- server log ---\n${server!.log().slice(-2000)}`)
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.\n--- server log ---\n${server!.log().slice(-2000)}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
@@ -126,7 +133,9 @@ describe('editing in the Studio on the embedded dataset', () => {
       const docs = datasetDocuments()
       return !docs.has(`drafts.${id}`) && docs.get(id)?.headline === 'Sediment plumes travel farther than models predicted'
     })
-    await eventually('the public page to show the new headline', async () => (await readerPage('/articles/deep-sea-mining-sediment-plumes')).html.includes('Sediment plumes travel farther than models predicted'))
+    await eventually('the public page to show the new headline', async () =>
+      (await readerPage('/articles/deep-sea-mining-sediment-plumes')).html.includes('Sediment plumes travel farther than models predicted'),
+    )
 
     // The history panel lists the publish; picking the version that came with the dataset and
     // reverting to it makes a draft of it, and publishing that brings the old headline back.
@@ -142,7 +151,9 @@ describe('editing in the Studio on the embedded dataset', () => {
     await eventually('the restored draft in the dataset file', () => datasetDocuments().get(`drafts.${id}`)?.headline === original)
     await page.locator('[data-testid="action-publish"]').click()
     await eventually('the restored headline published', () => datasetDocuments().get(id)?.headline === original && !datasetDocuments().has(`drafts.${id}`))
-    await eventually('the public page to show the restored headline', async () => (await readerPage('/articles/deep-sea-mining-sediment-plumes')).html.includes(original))
+    await eventually('the public page to show the restored headline', async () =>
+      (await readerPage('/articles/deep-sea-mining-sediment-plumes')).html.includes(original),
+    )
     await context.close()
   })
 
@@ -153,9 +164,15 @@ describe('editing in the Studio on the embedded dataset', () => {
     await Promise.all([editable(mine, 'headline').waitFor({ timeout: 60_000 }), editable(theirs, 'headline').waitFor({ timeout: 60_000 })])
 
     await editable(mine, 'headline').fill('Freight rates slide as new ships arrive')
-    await eventually('the other browser to show the new headline', async () => (await editable(theirs, 'headline').inputValue()) === 'Freight rates slide as new ships arrive')
+    await eventually(
+      'the other browser to show the new headline',
+      async () => (await editable(theirs, 'headline').inputValue()) === 'Freight rates slide as new ships arrive',
+    )
     await editable(theirs, 'standfirst').fill('Shipping lines face a glut of capacity.')
-    await eventually('the first browser to show the new standfirst', async () => (await editable(mine, 'standfirst').inputValue()) === 'Shipping lines face a glut of capacity.')
+    await eventually(
+      'the first browser to show the new standfirst',
+      async () => (await editable(mine, 'standfirst').inputValue()) === 'Shipping lines face a glut of capacity.',
+    )
 
     await eventually('both edits in the draft in the dataset file', () => {
       const draft = datasetDocuments().get(`drafts.${id}`) as (Doc & { standfirst?: string }) | undefined
@@ -168,7 +185,9 @@ describe('editing in the Studio on the embedded dataset', () => {
     const headline = 'Harbour cranes go electric in a first test for the port'
     const slug = 'harbour-cranes-go-electric-in-a-first-test-for-the-port'
     const picture = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'studio-upload-')), 'cranes.jpg')
-    await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2a6f97' } }).jpeg().toFile(picture)
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2a6f97' } })
+      .jpeg()
+      .toFile(picture)
     const imagesBefore = fs.readdirSync(path.join(path.dirname(server!.dataset), 'images')).length
 
     const { context, open } = await editor()
@@ -203,10 +222,18 @@ describe('editing in the Studio on the embedded dataset', () => {
     await choose('[role="dialog"]', 'Sophie', 'Sophie Laurent')
     await page.keyboard.press('Escape')
 
-    type Created = Doc & { keyPoints?: string[]; heroImage?: { _sanityAsset?: string; alt?: string }; body?: { style?: string }[]; section?: { _ref: string }; bylines?: { person: { _ref: string } }[] }
+    type Created = Doc & {
+      keyPoints?: string[]
+      heroImage?: { _sanityAsset?: string; alt?: string }
+      body?: { style?: string }[]
+      section?: { _ref: string }
+      bylines?: { person: { _ref: string } }[]
+    }
     // Every edit saved in the draft first: a publish sends the draft as the lake holds it.
     await eventually('the whole draft in the dataset file', () =>
-      [...datasetDocuments().values()].some((doc) => doc._id.startsWith('drafts.') && doc.headline === headline && Boolean((doc as Created).bylines?.[0]?.person)),
+      [...datasetDocuments().values()].some(
+        (doc) => doc._id.startsWith('drafts.') && doc.headline === headline && Boolean((doc as Created).bylines?.[0]?.person),
+      ),
     )
     await page.locator('[data-testid="action-publish"]').click({ timeout: 30_000 })
     let created: Created | undefined
@@ -226,7 +253,9 @@ describe('editing in the Studio on the embedded dataset', () => {
     expect(fs.readdirSync(path.join(path.dirname(server!.dataset), 'images'))).toHaveLength(imagesBefore + 1)
 
     for (const readerPath of [`/articles/${slug}`, '/', '/sections/business', '/feeds/rss.xml', '/sitemaps/articles-1.xml']) {
-      await eventually(`${readerPath} to list the new article`, async () => (await readerPage(readerPath)).html.includes(readerPath === '/sitemaps/articles-1.xml' ? `/articles/${slug}` : headline))
+      await eventually(`${readerPath} to list the new article`, async () =>
+        (await readerPage(readerPath)).html.includes(readerPath === '/sitemaps/articles-1.xml' ? `/articles/${slug}` : headline),
+      )
     }
     await context.close()
   })
@@ -252,7 +281,10 @@ describe('editing in the Studio on the embedded dataset', () => {
     type Corrected = Doc & { corrections?: { _type: string; date?: string; text?: string }[] }
     await eventually('the correction in the draft', () => (datasetDocuments().get(`drafts.${id}`) as Corrected | undefined)?.corrections?.[0]?.text === text)
     await page.locator('[data-testid="action-publish"]').click({ timeout: 30_000 })
-    await eventually('the published correction in the dataset file', () => (datasetDocuments().get(id) as Corrected | undefined)?.corrections?.[0]?.text === text)
+    await eventually(
+      'the published correction in the dataset file',
+      () => (datasetDocuments().get(id) as Corrected | undefined)?.corrections?.[0]?.text === text,
+    )
     const [correction] = (datasetDocuments().get(id) as Corrected).corrections!
     expect(correction).toMatchObject({ _type: 'correction', date: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
 
@@ -350,7 +382,9 @@ describe('editing in the Studio on the embedded dataset', () => {
     const before = new Set(datasetDocuments().keys())
     const headline = datasetDocuments().get(id)!.headline
     await action('Duplicate')
-    await eventually('the duplicate in the dataset file', () => [...datasetDocuments().values()].some((doc) => !before.has(doc._id) && doc._id.startsWith('drafts.') && doc.headline === headline))
+    await eventually('the duplicate in the dataset file', () =>
+      [...datasetDocuments().values()].some((doc) => !before.has(doc._id) && doc._id.startsWith('drafts.') && doc.headline === headline),
+    )
 
     // Unpublish, then delete, the original.
     await page.goto(documentPath(id))

@@ -45,8 +45,7 @@ const slugOf = (doc: DemoDoc | undefined) => (doc?.slug as { current?: string } 
 const byId = new Map(docs.map((doc) => [doc._id, doc]))
 const correctionsOf = (doc: DemoDoc): DemoCorrection[] =>
   ((doc.corrections as { _key: string; date: string; text: string }[] | undefined) ?? []).map(({ _key, date, text }) => ({ key: _key, date, text }))
-const latest = (dates: (string | undefined)[]) =>
-  dates.filter((date): date is string => !!date).sort((a, b) => Date.parse(b) - Date.parse(a))[0]
+const latest = (dates: (string | undefined)[]) => dates.filter((date): date is string => !!date).sort((a, b) => Date.parse(b) - Date.parse(a))[0]
 const articles: DemoArticle[] = docs
   .filter((doc) => doc._type === 'article' && slugOf(doc) && doc.publishedAt)
   .map((doc) => ({
@@ -72,9 +71,7 @@ const corrections = articles
 function requireTools(): void {
   for (const file of [SITEMAP_XSD, SITEINDEX_XSD]) {
     if (!fs.existsSync(file)) {
-      throw new Error(
-        `Missing ${file}. The sitemap tests validate against the sitemaps.org schemas kept in shared/xsd/ beside the repository (${XSD_DIR}).`,
-      )
+      throw new Error(`Missing ${file}. The sitemap tests validate against the sitemaps.org schemas kept in shared/xsd/ beside the repository (${XSD_DIR}).`)
     }
   }
   const probe = spawnSync('xmllint', ['--version'], { encoding: 'utf8' })
@@ -94,7 +91,12 @@ function xmllint(label: string, xml: string, schema?: string): void {
 }
 
 const unescapeXml = (text: string) =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
 const all = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => unescapeXml(m[1]))
 
 /** The site path of an absolute URL the site wrote (its origin is SITE_URL, not the server under test). */
@@ -329,13 +331,9 @@ describe.each(FEEDS)('$label', ({ path: feedPath, format, expected, title }) => 
     expect(titles).toEqual(want.map((a) => a.headline))
     expect(read.entries.map((e) => sitePath(String(e.link)))).toEqual(want.map((a) => `/articles/${a.slug}`))
     // First publication, whatever the format calls it; updated where the format has it.
-    expect(read.entries.map((e) => new Date(String(e.rawPublished)).toISOString())).toEqual(
-      want.map((a) => new Date(a.publishedAt).toISOString()),
-    )
+    expect(read.entries.map((e) => new Date(String(e.rawPublished)).toISOString())).toEqual(want.map((a) => new Date(a.publishedAt).toISOString()))
     if (format !== 'rss') {
-      expect(read.entries.map((e) => new Date(String(e.modified)).toISOString())).toEqual(
-        want.map((a) => new Date(a.updatedAt ?? a.publishedAt).toISOString()),
-      )
+      expect(read.entries.map((e) => new Date(String(e.modified)).toISOString())).toEqual(want.map((a) => new Date(a.updatedAt ?? a.publishedAt).toISOString()))
     }
     expect(read.entries.map((e) => e.id)).toEqual(want.map((a) => `urn:sanity:article:${a.id}`))
   })
@@ -383,10 +381,7 @@ describe.each([
 })
 
 describe('feeds of unknown sections and people', () => {
-  it.each(['/sections/no-such-section/rss.xml', '/sections/no-such-section/feed.json', '/people/nobody/atom.xml'])(
-    '%s answers 404',
-    async (p) => {
-      expect((await get(p)).status).toBe(404)
-    },
-  )
+  it.each(['/sections/no-such-section/rss.xml', '/sections/no-such-section/feed.json', '/people/nobody/atom.xml'])('%s answers 404', async (p) => {
+    expect((await get(p)).status).toBe(404)
+  })
 })

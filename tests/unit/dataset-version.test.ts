@@ -73,9 +73,18 @@ describe('which cached pages a starting server may serve', () => {
 })
 
 describe('the disk cache of `next start`', () => {
-  const page = (text: string) => ({ kind: 'APP_PAGE', html: `<h1>${text}</h1>`, rscData: Buffer.from(`0:"${text}"`), headers: {}, postponed: undefined, status: 200, segmentData: new Map() })
+  const page = (text: string) => ({
+    kind: 'APP_PAGE',
+    html: `<h1>${text}</h1>`,
+    rscData: Buffer.from(`0:"${text}"`),
+    headers: {},
+    postponed: undefined,
+    status: 200,
+    segmentData: new Map(),
+  })
   const context = { cacheControl: { revalidate: 300, expire: undefined }, isRoutePPREnabled: false, isFallback: false }
-  const read = (cache: { get: (key: string, ctx: unknown) => Promise<unknown> }) => cache.get('/articles/a', { kind: 'APP_PAGE', isFallback: false, tags: [], softTags: [] })
+  const read = (cache: { get: (key: string, ctx: unknown) => Promise<unknown> }) =>
+    cache.get('/articles/a', { kind: 'APP_PAGE', isFallback: false, tags: [], softTags: [] })
 
   // A handler class per process: each server start is a fresh module registry.
   function startServer() {
@@ -87,7 +96,14 @@ describe('the disk cache of `next start`', () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module registry per start, which import cannot give
         DiskCache = require('@/lib/cache/disk-cache-handler.mjs').default
       })
-      return new DiskCache!({ fs: nodeFs, flushToDisk: true, serverDistDir: path.join(env.NEXT_DIST_DIR!, 'server'), revalidatedTags: [], maxMemoryCacheSize: 0, _requestHeaders: {} })
+      return new DiskCache!({
+        fs: nodeFs,
+        flushToDisk: true,
+        serverDistDir: path.join(env.NEXT_DIST_DIR!, 'server'),
+        revalidatedTags: [],
+        maxMemoryCacheSize: 0,
+        _requestHeaders: {},
+      })
     } finally {
       process.env = saved
     }

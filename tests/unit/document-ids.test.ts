@@ -26,11 +26,7 @@ describe('documentIds', () => {
   })
 
   it('lists each id once', () => {
-    const cards = [
-      { _id: 'article-a', section: { _id: 'section-world' } },
-      { _id: 'article-b', section: { _id: 'section-world' } },
-      { _id: 'article-a' },
-    ]
+    const cards = [{ _id: 'article-a', section: { _id: 'section-world' } }, { _id: 'article-b', section: { _id: 'section-world' } }, { _id: 'article-a' }]
     expect(documentIds(cards)).toEqual(['article-a', 'section-world', 'article-b'])
   })
 

@@ -91,9 +91,7 @@ describe('RSS 2.0', () => {
     expect(guid.getAttribute('isPermaLink')).toBe('false')
     // pubDate is the first publication, not the update.
     expect(textOf(first, 'pubDate')).toBe(new Date('2026-11-13T01:00:00Z').toUTCString())
-    expect(textOf(first, 'description')).toBe(
-      '<p>Standfirst 3.</p><ul><li>First point of 3</li><li>Second point of 3</li></ul>',
-    )
+    expect(textOf(first, 'description')).toBe('<p>Standfirst 3.</p><ul><li>First point of 3</li><li>Second point of 3</li></ul>')
   })
 
   it('names the authors with dc:creator, the categories (section, then tags) and the image as an enclosure', () => {
@@ -199,7 +197,10 @@ describe('JSON Feed 1.1', () => {
 
 describe('any format', () => {
   it('dates an empty feed by the injected now, and names a person’s feed after them', () => {
-    const empty = buildFeed('atom', input({ items: [], scope: { kind: 'person', slug: 'ada-reporter' }, owner: { kind: 'person', slug: 'ada-reporter', title: 'Ada Reporter' } }))
+    const empty = buildFeed(
+      'atom',
+      input({ items: [], scope: { kind: 'person', slug: 'ada-reporter' }, owner: { kind: 'person', slug: 'ada-reporter', title: 'Ada Reporter' } }),
+    )
     const doc = xml(empty.body)
     const top = (name: string) => Array.from(doc.documentElement.children).find((c) => c.localName === name)?.textContent
     expect(top('updated')).toBe('2030-01-01T00:00:00.000Z')
@@ -214,7 +215,13 @@ describe('any format', () => {
 })
 
 describe('the corrections feed', () => {
-  const article = { _id: 'article-3', headline: 'Rates & <risks>', slug: 'story-3', language: 'en', section: { _id: 'section-world', title: 'World', slug: 'world' } }
+  const article = {
+    _id: 'article-3',
+    headline: 'Rates & <risks>',
+    slug: 'story-3',
+    language: 'en',
+    section: { _id: 'section-world', title: 'World', slug: 'world' },
+  }
   const corrections: CorrectionEntry[] = [
     { _key: 'c2', date: '2026-11-21T08:00:00Z', text: 'The rate was 4.5%, not 5.4% <sic>.', article },
     { _key: 'c1', date: '2026-11-20T07:00:00Z', text: 'A name was misspelt.', article: { ...article, section: undefined, language: 'zh-Hans' } },

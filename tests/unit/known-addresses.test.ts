@@ -17,7 +17,14 @@ let cache: InstanceType<typeof DiskCache>
 beforeEach(() => {
   // As in a build: pages under <distDir>/server, the fetch cache under <distDir>/cache.
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'known-addresses-'))
-  cache = new DiskCache({ fs: nodeFs, flushToDisk: true, serverDistDir: path.join(dir, 'server'), revalidatedTags: [], maxMemoryCacheSize: 0, _requestHeaders: {} })
+  cache = new DiskCache({
+    fs: nodeFs,
+    flushToDisk: true,
+    serverDistDir: path.join(dir, 'server'),
+    revalidatedTags: [],
+    maxMemoryCacheSize: 0,
+    _requestHeaders: {},
+  })
 })
 
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))

@@ -39,7 +39,10 @@ class NativeWebSocket extends EventTarget {
   }
 }
 
-type Post = { url: string; body: { listen?: { name: string; search: string; kind?: string }[]; stop?: string[]; socket?: { name: string; message?: string; close?: boolean }[] } }
+type Post = {
+  url: string
+  body: { listen?: { name: string; search: string; kind?: string }[]; stop?: string[]; socket?: { name: string; message?: string; close?: boolean }[] }
+}
 const posts: Post[] = []
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 const LAKE = 'http://localhost/api/lake'
@@ -55,7 +58,10 @@ beforeAll(() => {
 
 const record = (target: EventTarget, names: string[]) => {
   const seen: { type: string; data?: unknown; readyState: number }[] = []
-  for (const name of names) target.addEventListener(name, (event) => seen.push({ type: event.type, data: (event as MessageEvent).data, readyState: (target as EventSource).readyState }))
+  for (const name of names)
+    target.addEventListener(name, (event) =>
+      seen.push({ type: event.type, data: (event as MessageEvent).data, readyState: (target as EventSource).readyState }),
+    )
   return seen
 }
 
@@ -66,7 +72,9 @@ describe('the shared connection to the local lake', () => {
   })
 
   it('carries many listeners on one stream, each hearing only its own events, and stops one on close()', async () => {
-    const first = new window.EventSource(`${LAKE}/v2025-02-19/data/listen/embedded?query=*%5B_type%3D%3D%22article%22%5D&events=welcome,mutation`, { withCredentials: true })
+    const first = new window.EventSource(`${LAKE}/v2025-02-19/data/listen/embedded?query=*%5B_type%3D%3D%22article%22%5D&events=welcome,mutation`, {
+      withCredentials: true,
+    })
     const second = new window.EventSource(`${LAKE}/v2025-02-19/data/listen/embedded?query=*&events=welcome`, { withCredentials: true })
     const channels = NativeEventSource.opened.filter((source) => source.url.includes('/data/channel/'))
     expect(channels).toHaveLength(1)

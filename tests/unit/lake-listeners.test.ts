@@ -50,7 +50,12 @@ describe('a listener on its own stream', () => {
     const created = (await stream.next()).data as { transition: string; resultRev: string }
     expect(created.transition).toBe('appear')
     const { transactionId } = await (await mutate([{ delete: { id: 'article-gone' } }])).json()
-    expect((await stream.next()).data).toMatchObject({ documentId: 'article-gone', transition: 'disappear', previousRev: created.resultRev, resultRev: transactionId })
+    expect((await stream.next()).data).toMatchObject({
+      documentId: 'article-gone',
+      transition: 'disappear',
+      previousRev: created.resultRev,
+      resultRev: transactionId,
+    })
     await stream.close()
   })
 
@@ -64,7 +69,16 @@ describe('a listener on its own stream', () => {
 describe('many listeners on one channel', () => {
   it('carries each listener’s events under the name the page gave it, until it is stopped', async () => {
     const channel = await openChannel()
-    expect((await channel.ask({ listen: [{ name: 'articles', search: listenSearch('*[_type == "article"]') }, { name: 'people', search: listenSearch('*[_type == "person"]') }] })).status).toBe(200)
+    expect(
+      (
+        await channel.ask({
+          listen: [
+            { name: 'articles', search: listenSearch('*[_type == "article"]') },
+            { name: 'people', search: listenSearch('*[_type == "person"]') },
+          ],
+        })
+      ).status,
+    ).toBe(200)
     const welcomes = [await channel.next(), await channel.next()]
     expect(welcomes.map(({ data }) => (data as { name: string; event: string }).event)).toEqual(['welcome', 'welcome'])
     expect(welcomes.map(({ data }) => (data as { name: string }).name).sort()).toEqual(['articles', 'people'])
@@ -83,8 +97,17 @@ describe('many listeners on one channel', () => {
 
   it('gives a listener the lake refuses a channelError, and the channel carries on', async () => {
     const channel = await openChannel()
-    await channel.ask({ listen: [{ name: 'broken', search: `query=${encodeURIComponent('*[')}` }, { name: 'fine', search: listenSearch('*') }] })
-    expect((await channel.next()).data).toMatchObject({ name: 'broken', event: 'channelError', data: { message: expect.stringMatching(/not valid GROQ/), statusCode: 400 } })
+    await channel.ask({
+      listen: [
+        { name: 'broken', search: `query=${encodeURIComponent('*[')}` },
+        { name: 'fine', search: listenSearch('*') },
+      ],
+    })
+    expect((await channel.next()).data).toMatchObject({
+      name: 'broken',
+      event: 'channelError',
+      data: { message: expect.stringMatching(/not valid GROQ/), statusCode: 400 },
+    })
     expect((await channel.next()).data).toMatchObject({ name: 'fine', event: 'welcome' })
     await channel.close()
   })
@@ -92,7 +115,12 @@ describe('many listeners on one channel', () => {
   it('answers 404 for a channel that is not open and 400 for a malformed request', async () => {
     expect((await post('v1/data/channel/embedded/not-a-channel', { listen: [] })).status).toBe(404)
     const channel = await openChannel()
-    for (const body of [{ listen: 'no' }, { stop: [42] }, { listen: Array.from({ length: 101 }, (_, i) => ({ name: `n${i}`, search: 'query=*' })) }, { socket: [{ name: 'bad name!' }] }]) {
+    for (const body of [
+      { listen: 'no' },
+      { stop: [42] },
+      { listen: Array.from({ length: 101 }, (_, i) => ({ name: `n${i}`, search: 'query=*' })) },
+      { socket: [{ name: 'bad name!' }] },
+    ]) {
       const response = await channel.ask(body)
       expect(response.status).toBe(400)
       expect((await response.json()).error.description).toEqual(expect.any(String))
@@ -163,7 +191,9 @@ describe('presence on the channel', () => {
     const { result: subscription } = await socketMessage(theirs)
     expect(subscription).toEqual(expect.any(String))
 
-    await mine.ask({ socket: [{ name: 'socket-1', message: rpc('presence_announce', { data: { sessionId: 's-mine', locations: [{ documentId: 'article-a' }] } }, 'r2') }] })
+    await mine.ask({
+      socket: [{ name: 'socket-1', message: rpc('presence_announce', { data: { sessionId: 's-mine', locations: [{ documentId: 'article-a' }] } }, 'r2') }],
+    })
     expect(await socketMessage(mine)).toMatchObject({ id: 'r2', result: true })
     expect(await socketMessage(theirs)).toMatchObject({
       method: 'presence_subscription',
@@ -175,7 +205,9 @@ describe('presence on the channel', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     await theirs.ask({ socket: [{ name: 'socket-1', message: rpc('presence_rollcall', { session: 's-theirs' }, 'r3') }] })
     const messages = [await socketMessage(theirs), await socketMessage(theirs)]
-    expect(messages).toContainEqual(expect.objectContaining({ params: { subscription, result: { type: 'disconnect', i: 'local-editor', m: { session: 's-mine' } } } }))
+    expect(messages).toContainEqual(
+      expect.objectContaining({ params: { subscription, result: { type: 'disconnect', i: 'local-editor', m: { session: 's-mine' } } } }),
+    )
     await theirs.close()
   })
 

@@ -2,13 +2,7 @@ import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { createSanitySource } from '@/lib/content/sources/sanity'
 import { DOWN_TIMEOUT_MS, MAX_RETRIES, REQUEST_TIMEOUT_MS, readFromLake } from '@/lib/content/sources/lake-deadline'
-import {
-  LakeUnavailableError,
-  OUTAGE_WINDOW_MS,
-  PROBE_EVERY_MS,
-  lakeIsDown,
-  reportUnavailable,
-} from '@/lib/content/sources/lake-outage'
+import { LakeUnavailableError, OUTAGE_WINDOW_MS, PROBE_EVERY_MS, lakeIsDown, reportUnavailable } from '@/lib/content/sources/lake-outage'
 import type { FetchOptions } from '@/lib/content/sources/types'
 import { TOKEN, useContentLakeStandIn } from './support/content-lake'
 
@@ -24,7 +18,8 @@ const published: FetchOptions = { perspective: 'published', tags: ['article'] }
 let logged: string[]
 beforeEach(() => {
   logged = []
-  for (const method of ['log', 'warn', 'error'] as const) jest.spyOn(console, method).mockImplementation((...line: unknown[]) => void logged.push(line.join(' ')))
+  for (const method of ['log', 'warn', 'error'] as const)
+    jest.spyOn(console, method).mockImplementation((...line: unknown[]) => void logged.push(line.join(' ')))
 })
 afterEach(() => {
   // Each test starts outside an outage: the process-wide state of lake-outage.ts, emptied.

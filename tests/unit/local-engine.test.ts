@@ -57,8 +57,14 @@ const EXTRA_QUERIES: [string, string][] = [
   ['join on an object', `*[_type == "section"]{ "objects": *[_type == "article" && section == ^.slug]._id }`],
   ['join written the other way', `*[_type == "section"]{ "n": count(*[_type == "article" && ^._id == section._ref]) }`],
   ['join with another outer condition', `*[_type == "section"]{ "n": count(*[_type == "article" && section._ref == ^._id && publishedAt > ^._createdAt]) }`],
-  ['membership join', `*[_type == "person"] | order(_id asc){ _id, "ids": *[_type == "article" && ^._id in bylines[].person._ref] | order(publishedAt desc, _id asc)[0...5]._id }`],
-  ['membership join on a number and on nothing', `*[_type == "person"]{ "byRank": *[_type == "article" && ^.rank in bylines[].person._ref]._id, "none": count(*[_type == "article" && ^.nothing in bylines[].person._ref]) }`],
+  [
+    'membership join',
+    `*[_type == "person"] | order(_id asc){ _id, "ids": *[_type == "article" && ^._id in bylines[].person._ref] | order(publishedAt desc, _id asc)[0...5]._id }`,
+  ],
+  [
+    'membership join on a number and on nothing',
+    `*[_type == "person"]{ "byRank": *[_type == "article" && ^.rank in bylines[].person._ref]._id, "none": count(*[_type == "article" && ^.nothing in bylines[].person._ref]) }`,
+  ],
   ['membership join on a whole array', `*[_type == "person"][0...3]{ "n": count(*[_type == "article" && ^.slug in bylines]) }`],
   ['by id, twice in the file', `*[_id == "edge-dup"]{ headline }`],
   ['by id with a type and a slug', `*[_type == "article" && _id == "edge-dup" && slug.current == "edge-dup-2"].headline`],
@@ -69,13 +75,15 @@ const EXTRA_QUERIES: [string, string][] = [
     'score variants and a negative slice',
     `*[_type == "article" && headline match "edge"] | score(headline match "edge", boost(standfirst match "ΟΔΟΣ", "x"), (headline match "split"), boost(headline match "edge" && keyPoints match "nothing", 2) || _id == "edge-split") | order(_score desc, _id asc)[-4...-1]{ _id, _score }`,
   ],
-  ['score on documents that carry a _score', `*[_type == "article" && headline match "edge*"] | score(headline match "scored") | order(_score desc)[0...5]{ _id, _score }`],
+  [
+    'score on documents that carry a _score',
+    `*[_type == "article" && headline match "edge*"] | score(headline match "scored") | order(_score desc)[0...5]{ _id, _score }`,
+  ],
   ['score without order', `*[_type == "article"] | score(pt::text(body) match "trade") [0...5]{ _id, _score }`],
   ['order reading _score after score', `*[_type == "article"] | score(headline match "edge") | order(_score desc, _score asc, _id)[0...5]._id`],
   ['a type that is not a string', `*[_type == 5]`],
   ['the clock', `count(*[_type == "article" && dateTime(publishedAt) < now()])`],
 ]
-
 
 const generated = generateDataset({ articles: 300, seed: 7 }) as Record<string, unknown>[]
 const dataset = parseNdjsonDataset(toNdjson([...generated, ...EDGE_DOCUMENTS]), '/generated')

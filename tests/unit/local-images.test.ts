@@ -98,7 +98,11 @@ const cropped = (image: ImageSource): ImageSource => ({ ...image, crop: { top: 0
  * structured data's hero images, portrait and logo, the share image and the feed enclosure.
  */
 function siteUrls(image: ImageSource): string[] {
-  const srcsets = [undefined, 16 / 9, 1].flatMap((aspectRatio) => responsiveImage(image, { aspectRatio }).srcSet.split(', ').map((entry) => entry.split(' ')[0]))
+  const srcsets = [undefined, 16 / 9, 1].flatMap((aspectRatio) =>
+    responsiveImage(image, { aspectRatio })
+      .srcSet.split(', ')
+      .map((entry) => entry.split(' ')[0]),
+  )
   const asImage = image as Article['heroImage'] & object
   const settings = { title: 'News', language: 'en', timeZone: 'UTC', logo: asImage }
   const person = { _id: 'p', name: 'P', slug: 'p', links: [], portrait: asImage } as unknown as Parameters<typeof profilePageJsonLd>[0]
@@ -130,7 +134,9 @@ describe('the URLs the site makes', () => {
     const refused = urls.flatMap((url) => {
       const { pathname, searchParams } = new URL(url, 'http://localhost')
       const asset = demo.assets.get(assetIdOfFile(pathname.split('/').pop()!)!)!
-      return [WEBP, 'image/jpeg'].map((accept) => parseVariant(asset, searchParams, accept, 'site')).flatMap((parsed) => ('error' in parsed ? [`${url}: ${parsed.error}`] : []))
+      return [WEBP, 'image/jpeg']
+        .map((accept) => parseVariant(asset, searchParams, accept, 'site'))
+        .flatMap((parsed) => ('error' in parsed ? [`${url}: ${parsed.error}`] : []))
     })
     expect(refused).toEqual([])
   })

@@ -93,18 +93,31 @@ describe('the Studio’s actions', () => {
     expect(await query('*[_id == "article-a"][0].headline', 'published')).toBe('First')
     expect(await query('*[_id == "article-a"][0].headline', 'drafts')).toBe('Second')
 
-    const { transactionId } = await (await actions([{ actionType: 'sanity.action.document.publish', draftId: 'drafts.article-a', publishedId: 'article-a' }])).json()
-    expect(await query('*[_id in ["article-a", "drafts.article-a"]]{_id, headline, _rev}')).toEqual([{ _id: 'article-a', headline: 'Second', _rev: transactionId }])
+    const { transactionId } = await (
+      await actions([{ actionType: 'sanity.action.document.publish', draftId: 'drafts.article-a', publishedId: 'article-a' }])
+    ).json()
+    expect(await query('*[_id in ["article-a", "drafts.article-a"]]{_id, headline, _rev}')).toEqual([
+      { _id: 'article-a', headline: 'Second', _rev: transactionId },
+    ])
   })
 
   it('discards a draft as a version, and creates one from its published document', async () => {
-    expect((await actions([{ actionType: 'sanity.action.document.version.create', publishedId: 'article-a', baseId: 'article-a', versionId: 'drafts.article-a' }])).status).toBe(200)
+    expect(
+      (await actions([{ actionType: 'sanity.action.document.version.create', publishedId: 'article-a', baseId: 'article-a', versionId: 'drafts.article-a' }]))
+        .status,
+    ).toBe(200)
     expect(await query('*[_id == "drafts.article-a"][0].headline')).toBe('Second')
     expect((await actions([{ actionType: 'sanity.action.document.version.discard', versionId: 'drafts.article-a' }])).status).toBe(200)
     expect(await query('*[_id in ["article-a", "drafts.article-a"]]._id')).toEqual(['article-a'])
     // A published document is not a version: discarding it is refused, and it stays.
     expect((await actions([{ actionType: 'sanity.action.document.version.discard', versionId: 'article-a' }])).status).toBe(400)
-    expect((await actions([{ actionType: 'sanity.action.document.version.create', publishedId: 'article-a', document: { _id: 'versions.r1.article-a', _type: 'article' } }])).status).toBe(400)
+    expect(
+      (
+        await actions([
+          { actionType: 'sanity.action.document.version.create', publishedId: 'article-a', document: { _id: 'versions.r1.article-a', _type: 'article' } },
+        ])
+      ).status,
+    ).toBe(400)
     expect(await query('*[_id match "*article-a"]._id')).toEqual(['article-a'])
   })
 
@@ -119,7 +132,10 @@ describe('the Studio’s actions', () => {
 
   it('keeps the history, with a first revision for a document that came with the file', async () => {
     const log = await (await call('v2025-02-19/data/history/embedded/transactions/article-a?excludeContent=true')).text()
-    const transactions = log.trim().split('\n').map((line) => JSON.parse(line))
+    const transactions = log
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     expect(transactions[0]).toMatchObject({ id: 'rev-1' })
     expect(transactions.length).toBeGreaterThanOrEqual(2)
     const first = await (await call('v2025-02-19/data/history/embedded/documents/article-a?revision=rev-1')).json()
@@ -159,7 +175,9 @@ describe('the Studio’s actions', () => {
 
 describe('images', () => {
   it('keeps an uploaded image as a document the Studio’s reference check finds', async () => {
-    const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#336699' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer()
     const upload = await call('v2025-02-19/assets/images/embedded', { method: 'POST', body: new Uint8Array(png), headers: { 'content-type': 'image/png' } })
     expect(upload.status).toBe(200)
     const { document } = await upload.json()
@@ -171,8 +189,12 @@ describe('images', () => {
 
   it('renders the Studio’s own sizes for the editor, never enlarged; the site’s route refuses them', async () => {
     process.env.NEXT_DIST_DIR = path.join(path.dirname(file), 'dist')
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } }).png().toBuffer()
-    const { document } = await (await call('v2025-02-19/assets/images/embedded', { method: 'POST', body: new Uint8Array(png), headers: { 'content-type': 'image/png' } })).json()
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer()
+    const { document } = await (
+      await call('v2025-02-19/assets/images/embedded', { method: 'POST', body: new Uint8Array(png), headers: { 'content-type': 'image/png' } })
+    ).json()
     // The Studio asks for `${asset.url}?h=800&fit=max`: the url is at the lake, so the editor's cookie comes along.
     expect(document.url).toBe(`/api/lake/images/local/embedded/${document.originalFilename}`)
     const studioImage = `images/local/embedded/${document.originalFilename}`
@@ -190,7 +212,9 @@ describe('images', () => {
     expect((await call(`${studioImage}?h=800&fit=max`, { token: null })).status).toBe(308)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { GET } = require('@/app/images/[...path]/route') as typeof import('@/app/images/[...path]/route')
-    const site = await GET(new Request(`http://localhost:3000/${studioImage}?h=800&fit=max`), { params: Promise.resolve({ path: studioImage.split('/').slice(1) }) })
+    const site = await GET(new Request(`http://localhost:3000/${studioImage}?h=800&fit=max`), {
+      params: Promise.resolve({ path: studioImage.split('/').slice(1) }),
+    })
     expect(site.status).toBe(400)
   })
 })
@@ -228,7 +252,11 @@ describe('durability', () => {
     const restarted = new LocalStore(file, { onVersion: () => {} })
     await restarted.commit('test', (draft) => draft.put({ _id: 'article-d', _type: 'article', headline: 'Flushed' }))
     await restarted.flush()
-    const docs = fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+    const docs = fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     expect(docs.map((doc) => doc._id).sort()).toEqual(['article-a', 'article-c', 'article-d', 'section-a', 'section-b'])
     expect(docs.find((doc) => doc._id === 'article-a').body).toHaveLength(1)
   })

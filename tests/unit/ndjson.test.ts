@@ -19,9 +19,7 @@ describe('the NDJSON dataset reader', () => {
   it('read strictly (a reload), refuses the whole file for any bad line, naming each', () => {
     const text = ['{"_id":"a","_type":"section"}', '{"_id": broken', '', '{"_id":"b","_type":"section"}', '[1,2]'].join('\n')
     expect(() => parseNdjsonDataset(text, '/data', { strict: true })).toThrow(RefusedDatasetError)
-    expect(() => parseNdjsonDataset(text, '/data', { strict: true })).toThrow(
-      /^line 2 is not valid JSON \(.+\); line 5 is not a document with _id and _type$/,
-    )
+    expect(() => parseNdjsonDataset(text, '/data', { strict: true })).toThrow(/^line 2 is not valid JSON \(.+\); line 5 is not a document with _id and _type$/)
     expect(warn).not.toHaveBeenCalled()
   })
 
@@ -59,8 +57,17 @@ describe('the NDJSON dataset reader', () => {
   it('turns exported images into asset references and asset documents, as an import would', () => {
     const doc = { _id: 'p', _type: 'person', portrait: { _type: 'image', _sanityAsset: 'image@file://./images/ab12-600x400.png', alt: 'Portrait' } }
     const { documents, assets } = parseNdjsonDataset(JSON.stringify(doc), '/data')
-    expect(documents[0]).toEqual({ _id: 'p', _type: 'person', portrait: { _type: 'image', asset: { _type: 'reference', _ref: 'image-ab12-600x400-png' }, alt: 'Portrait' } })
-    expect(documents[1]).toMatchObject({ _id: 'image-ab12-600x400-png', _type: 'sanity.imageAsset', url: '/api/lake/images/local/embedded/ab12-600x400.png', metadata: { dimensions: { width: 600, height: 400 } } })
+    expect(documents[0]).toEqual({
+      _id: 'p',
+      _type: 'person',
+      portrait: { _type: 'image', asset: { _type: 'reference', _ref: 'image-ab12-600x400-png' }, alt: 'Portrait' },
+    })
+    expect(documents[1]).toMatchObject({
+      _id: 'image-ab12-600x400-png',
+      _type: 'sanity.imageAsset',
+      url: '/api/lake/images/local/embedded/ab12-600x400.png',
+      metadata: { dimensions: { width: 600, height: 400 } },
+    })
     expect(assets.get('image-ab12-600x400-png')).toMatchObject({ filePath: path.join('/data', 'images', 'ab12-600x400.png'), mimeType: 'image/png' })
   })
 

@@ -66,7 +66,10 @@ describe('news sitemap rules', () => {
     expect(NEWS_SITEMAP_LIMIT).toBe(1000)
     // 1,500 articles a minute apart, shuffled deterministically.
     const generated = Array.from({ length: 1500 }, (_, i) => news(`n${i}`, at(i * 60_000 + 1000)))
-    const shuffled = generated.map((a, i) => ({ a, key: (i * 7919) % 1500 })).sort((x, y) => x.key - y.key).map((x) => x.a)
+    const shuffled = generated
+      .map((a, i) => ({ a, key: (i * 7919) % 1500 }))
+      .sort((x, y) => x.key - y.key)
+      .map((x) => x.a)
     const entries = build(shuffled)
     expect(entries).toHaveLength(1000)
     expect(entries.map((e) => e.loc)).toEqual(generated.slice(0, 1000).map((a) => `${SITE}/articles/${a.slug}`))

@@ -74,7 +74,9 @@ describe('the embedded dataset', () => {
     const lines = [JSON.stringify(article()), JSON.stringify({ _id: 'a2', _type: 'article', headline: 'No body' })]
     const packed = parseNdjsonDataset(lines.join('\n'), '/data').documents
     const plain = lines.map((line) => JSON.parse(line))
-    const query = parse('*[_type == "article" && pt::text(body) match "thirty"]{ _id, "text": pt::text(body), "blocks": count(body), "images": body[_type == "image"] }')
+    const query = parse(
+      '*[_type == "article" && pt::text(body) match "thirty"]{ _id, "text": pt::text(body), "blocks": count(body), "images": body[_type == "image"] }',
+    )
     const run = async (dataset: unknown[]) => (await evaluate(query, { dataset })).get()
     const answer = await run(packed)
     expect(answer).toEqual([{ _id: 'a1', text: 'Kyrgyzstan and China — thirty years', blocks: 2, images: [body()[1]] }])

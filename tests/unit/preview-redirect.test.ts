@@ -20,7 +20,9 @@ describe('redirects after draft mode', () => {
     expect(refererPath(request('https://elsewhere.example/sections/world'))).toBeUndefined()
     expect(refererPath(request('not a url'))).toBeUndefined()
     expect(refererPath(request())).toBeUndefined()
-    const proxied = new Request('http://internal.invalid:3000/x', { headers: { host: 'internal.invalid:3000', 'x-forwarded-host': 'news.example', referer: 'https://news.example/latest' } })
+    const proxied = new Request('http://internal.invalid:3000/x', {
+      headers: { host: 'internal.invalid:3000', 'x-forwarded-host': 'news.example', referer: 'https://news.example/latest' },
+    })
     expect(refererPath(proxied)).toBe('/latest')
   })
 })

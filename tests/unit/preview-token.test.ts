@@ -50,7 +50,13 @@ describe('preview tokens', () => {
     expect(createToken({ kind: 'draft-mode' }, SECRET, { ttlSeconds: MAX_TTL_SECONDS, now: NOW }).expiresAt.getTime()).toBe(NOW + MAX_TTL_SECONDS * 1000)
   })
 
-  it.each([['2h', 7200], ['30m', 1800], ['3d', 259200], ['90s', 90], ['45', 45]])('reads the duration %s as %i seconds', (text, seconds) => {
+  it.each([
+    ['2h', 7200],
+    ['30m', 1800],
+    ['3d', 259200],
+    ['90s', 90],
+    ['45', 45],
+  ])('reads the duration %s as %i seconds', (text, seconds) => {
     expect(parseDuration(text)).toBe(seconds)
   })
 

@@ -64,7 +64,9 @@ it.each([
   expect(tree.find((n) => n.type === 'FuncCall' && n.name === 'coalesce')).toBeDefined()
   // No condition on the enclosing document (`… == ^._id`, `^._id in …`) is left for groq-js to test on each article.
   // Other `^` uses, within one article's own fields (its newest correction), are not joins.
-  expect(tree.some((n) => n.type === 'OpCall' && (n.op === 'in' || n.op === '==') && [n.left, n.right].some(readsParent) && !JSON.stringify(n).includes('"key"'))).toBe(false)
+  expect(
+    tree.some((n) => n.type === 'OpCall' && (n.op === 'in' || n.op === '==') && [n.left, n.right].some(readsParent) && !JSON.stringify(n).includes('"key"')),
+  ).toBe(false)
 })
 
 it('never memoises a query that reads the clock', () => {

@@ -49,7 +49,11 @@ describe('search terms', () => {
   it('highlighting any text for any terms keeps every character, in order', () => {
     fc.assert(
       fc.property(anyText, anyText, (text, typed) => {
-        expect(highlightSegments(text, parseSearchQuery(typed).terms).map((segment) => segment.text).join('')).toBe(text)
+        expect(
+          highlightSegments(text, parseSearchQuery(typed).terms)
+            .map((segment) => segment.text)
+            .join(''),
+        ).toBe(text)
       }),
       { numRuns: RUNS * 3 },
     )
@@ -60,7 +64,10 @@ describe('preview tokens', () => {
   const SECRET = 'preview-secret-for-random-input-tests'
 
   it('no random string is a valid token', () => {
-    fc.assert(fc.property(anyText, (token) => expect(verifyToken(token, SECRET).ok).toBe(false)), { numRuns: RUNS * 3 })
+    fc.assert(
+      fc.property(anyText, (token) => expect(verifyToken(token, SECRET).ok).toBe(false)),
+      { numRuns: RUNS * 3 },
+    )
   })
 
   it('a valid token with any one character changed is refused', () => {
@@ -76,14 +83,26 @@ describe('preview tokens', () => {
 
   it('a correctly signed payload of any shape is read without throwing, and accepted only as a grant with a real expiry', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 3 }), fc.record({ v: fc.constant(1), exp: fc.oneof(fc.integer(), fc.double()), kind: fc.constantFrom('article', 'draft-mode', 'draft-session', 'other'), slug: fc.anything() }, { requiredKeys: [] }), (junk, shaped) => {
-        for (const payload of [junk, shaped]) {
-          const body = Buffer.from(JSON.stringify(payload) ?? 'undefined').toString('base64url')
-          const signature = createHmac('sha256', SECRET).update(body).digest('base64url')
-          const verified = verifyToken(`${body}.${signature}`, SECRET)
-          if (verified.ok) expect(Number.isNaN(verified.expiresAt.getTime())).toBe(false)
-        }
-      }),
+      fc.property(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.record(
+          {
+            v: fc.constant(1),
+            exp: fc.oneof(fc.integer(), fc.double()),
+            kind: fc.constantFrom('article', 'draft-mode', 'draft-session', 'other'),
+            slug: fc.anything(),
+          },
+          { requiredKeys: [] },
+        ),
+        (junk, shaped) => {
+          for (const payload of [junk, shaped]) {
+            const body = Buffer.from(JSON.stringify(payload) ?? 'undefined').toString('base64url')
+            const signature = createHmac('sha256', SECRET).update(body).digest('base64url')
+            const verified = verifyToken(`${body}.${signature}`, SECRET)
+            if (verified.ok) expect(Number.isNaN(verified.expiresAt.getTime())).toBe(false)
+          }
+        },
+      ),
       { numRuns: RUNS * 3 },
     )
   })
@@ -92,7 +111,13 @@ describe('preview tokens', () => {
 describe('redirect targets', () => {
   it('any target is refused or resolves to a path of this site', () => {
     const origin = 'https://news.example.com'
-    const target = fc.oneof(anyText, fc.webUrl(), fc.array(fc.constantFrom('/', '\\', '%2F', '%5C', '\t', '%09', '.', '..', 'evil.com', '@', ':', '?', '#'), { maxLength: 12 }).map((parts) => parts.join('')))
+    const target = fc.oneof(
+      anyText,
+      fc.webUrl(),
+      fc
+        .array(fc.constantFrom('/', '\\', '%2F', '%5C', '\t', '%09', '.', '..', 'evil.com', '@', ':', '?', '#'), { maxLength: 12 })
+        .map((parts) => parts.join('')),
+    )
     fc.assert(
       fc.property(target, (candidate) => {
         const result = redirectTarget(candidate)
@@ -122,7 +147,11 @@ describe('webhook bodies', () => {
     },
     { requiredKeys: [] },
   )
-  const body = fc.oneof(change.map((value) => JSON.stringify(value)), fc.jsonValue().map((value) => JSON.stringify(value)), anyText)
+  const body = fc.oneof(
+    change.map((value) => JSON.stringify(value)),
+    fc.jsonValue().map((value) => JSON.stringify(value)),
+    anyText,
+  )
 
   it('answers any body, signed or not, with 200 or a 4xx and a message; expires tags only when it answers 200 to a signed one', async () => {
     await fc.assert(
@@ -152,23 +181,55 @@ describe('dataset lines', () => {
   const FIXTURE = toNdjson(fixtureDocuments())
   // Lines as a hand edit or a broken export might leave them: documents of the site's types with fields of any shape, other JSON, and text.
   const document = fc
-    .record({ _id: fc.oneof(fc.string(), fc.constantFrom('article-1', 'settings', 'section-world', 'drafts.article-2')), _type: fc.constantFrom('article', 'person', 'section', 'settings', 'sanity.imageAsset') })
+    .record({
+      _id: fc.oneof(fc.string(), fc.constantFrom('article-1', 'settings', 'section-world', 'drafts.article-2')),
+      _type: fc.constantFrom('article', 'person', 'section', 'settings', 'sanity.imageAsset'),
+    })
     .chain((head) =>
       fc
         .dictionary(
-          fc.constantFrom('headline', 'slug', 'section', 'bylines', 'publishedAt', 'body', 'heroImage', 'tags', 'keyPoints', 'name', 'title', 'standfirst', 'language', 'correction'),
-          fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant({ _type: 'slug', current: 'world-story-1' }), fc.constant({ _type: 'reference', _ref: 'section-world' })),
+          fc.constantFrom(
+            'headline',
+            'slug',
+            'section',
+            'bylines',
+            'publishedAt',
+            'body',
+            'heroImage',
+            'tags',
+            'keyPoints',
+            'name',
+            'title',
+            'standfirst',
+            'language',
+            'correction',
+          ),
+          fc.oneof(
+            fc.jsonValue({ maxDepth: 3 }),
+            fc.constant({ _type: 'slug', current: 'world-story-1' }),
+            fc.constant({ _type: 'reference', _ref: 'section-world' }),
+          ),
           { maxKeys: 6 },
         )
         .map((fields) => ({ ...fields, ...head })),
     )
-  const line = fc.oneof({ arbitrary: document.map((doc) => JSON.stringify(doc)), weight: 4 }, fc.jsonValue().map((value) => JSON.stringify(value)), anyText.map((text) => text.replace(/\n/g, ' ')))
+  const line = fc.oneof(
+    { arbitrary: document.map((doc) => JSON.stringify(doc)), weight: 4 },
+    fc.jsonValue().map((value) => JSON.stringify(value)),
+    anyText.map((text) => text.replace(/\n/g, ' ')),
+  )
 
   it('any added lines leave the site readable: no content function throws, and the valid articles are still listed', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 8 }), async (lines) => {
         mockSource = createLocalSource(parseNdjsonDataset(FIXTURE + lines.join('\n') + '\n', '/fixture'))
-        const [front, chrome, latest, section, search] = await Promise.all([getFrontPage(), getSiteChrome(), listLatest(), listBySection('world'), searchArticles('story')])
+        const [front, chrome, latest, section, search] = await Promise.all([
+          getFrontPage(),
+          getSiteChrome(),
+          listLatest(),
+          listBySection('world'),
+          searchArticles('story'),
+        ])
         await getArticle('world-story-1')
         expect(chrome.settings.title).toEqual(expect.any(String))
         expect(latest?.items.length).toBeGreaterThan(0)

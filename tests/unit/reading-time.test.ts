@@ -28,7 +28,11 @@ describe('reading time', () => {
   })
 
   it('computes from the body text blocks and prefers the editor’s override', () => {
-    const body: Body = [block(words(WORDS_PER_MINUTE * 3)), { _type: 'image', _key: 'i', asset: { _id: 'x', width: 1, height: 1 } }, block(words(WORDS_PER_MINUTE * 2))]
+    const body: Body = [
+      block(words(WORDS_PER_MINUTE * 3)),
+      { _type: 'image', _key: 'i', asset: { _id: 'x', width: 1, height: 1 } },
+      block(words(WORDS_PER_MINUTE * 2)),
+    ]
     expect(readingTime({ body })).toBe(5)
     expect(readingTime({ body, readingTimeOverride: 11 })).toBe(11)
   })

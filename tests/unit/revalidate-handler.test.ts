@@ -124,7 +124,10 @@ describe('a delivery that is not from the webhook', () => {
   const cases: [string, () => Promise<Request>][] = [
     ['unsigned', async () => post(HARBOUR)],
     ['signed with another secret (forged)', () => signed(HARBOUR, { secret: 'not-the-webhook-secret-at-all' })],
-    ['with a body changed after signing', async () => post(HARBOUR.replace('harbour-reopens', 'other-story'), await encodeSignatureHeader(HARBOUR, NOW, SECRET))],
+    [
+      'with a body changed after signing',
+      async () => post(HARBOUR.replace('harbour-reopens', 'other-story'), await encodeSignatureHeader(HARBOUR, NOW, SECRET)),
+    ],
     [
       'with a timestamp changed after signing',
       async () => post(HARBOUR, (await encodeSignatureHeader(HARBOUR, NOW - 60_000, SECRET)).replace(`t=${NOW - 60_000}`, `t=${NOW}`)),

@@ -20,10 +20,16 @@ describe('routes', () => {
     ])
   })
 
-  it.each([['2', 2], ['10', 10], ['1', undefined], ['0', undefined], ['02', undefined], ['2.0', undefined], ['x', undefined], ['9999999', undefined]])(
-    'reads page segment %s as %s',
-    (segment, page) => expect(parsePageParam(segment)).toBe(page),
-  )
+  it.each([
+    ['2', 2],
+    ['10', 10],
+    ['1', undefined],
+    ['0', undefined],
+    ['02', undefined],
+    ['2.0', undefined],
+    ['x', undefined],
+    ['9999999', undefined],
+  ])('reads page segment %s as %s', (segment, page) => expect(parsePageParam(segment)).toBe(page))
 })
 
 describe('dates', () => {

@@ -68,7 +68,10 @@ describe('published reads with SANITY_LIVE', () => {
       _id: 'article-harbour',
       slug: 'harbour-reopens',
       section: { _id: 'section-world', slug: 'world' },
-      bylines: [{ _key: 'b1', person: { slug: 'ada-reporter' } }, { _key: 'b2', person: { slug: 'tom-lens' } }],
+      bylines: [
+        { _key: 'b1', person: { slug: 'ada-reporter' } },
+        { _key: 'b2', person: { slug: 'tom-lens' } },
+      ],
     })
   })
 

@@ -21,10 +21,14 @@ const HEADLINE_QUERY = '*[_type == "article" && slug.current == $slug][0]{ _id, 
 
 describe('published reads', () => {
   it('query the dataset with JSON-encoded params, the published perspective and no token, cached by Next', async () => {
-    const result = await createSanitySource(lake.config).fetch(HEADLINE_QUERY, { slug: 'harbour-reopens' }, {
-      perspective: 'published',
-      tags: ['article:harbour-reopens'],
-    })
+    const result = await createSanitySource(lake.config).fetch(
+      HEADLINE_QUERY,
+      { slug: 'harbour-reopens' },
+      {
+        perspective: 'published',
+        tags: ['article:harbour-reopens'],
+      },
+    )
 
     const [discovery, data] = both(requests)
     for (const request of [discovery, data]) {
@@ -92,11 +96,15 @@ describe('published reads', () => {
   })
 
   it('are not cached when asked (search): one request, no-store, no tags', async () => {
-    const result = await createSanitySource(lake.config).fetch(HEADLINE_QUERY, { slug: 'harbour-reopens' }, {
-      perspective: 'published',
-      tags: ['article'],
-      uncached: true,
-    })
+    const result = await createSanitySource(lake.config).fetch(
+      HEADLINE_QUERY,
+      { slug: 'harbour-reopens' },
+      {
+        perspective: 'published',
+        tags: ['article'],
+        uncached: true,
+      },
+    )
 
     const request = only(requests)
     expect(request.search.get('perspective')).toBe('published')
@@ -152,10 +160,14 @@ describe('document tags of published reads', () => {
 
 describe('draft reads', () => {
   it('use the drafts perspective, the read token and no cache, and show the draft', async () => {
-    const result = await createSanitySource(lake.config).fetch(HEADLINE_QUERY, { slug: 'harbour-reopens' }, {
-      perspective: 'drafts',
-      tags: ['article:harbour-reopens'],
-    })
+    const result = await createSanitySource(lake.config).fetch(
+      HEADLINE_QUERY,
+      { slug: 'harbour-reopens' },
+      {
+        perspective: 'drafts',
+        tags: ['article:harbour-reopens'],
+      },
+    )
 
     const request = only(requests)
     expect(request.path).toBe(QUERY_PATH)
@@ -175,9 +187,9 @@ describe('draft reads', () => {
 
   it('reject without a token, naming SANITY_API_READ_TOKEN, and send nothing', async () => {
     const { token: _token, ...noToken } = lake.config
-    await expect(
-      createSanitySource(noToken).fetch(HEADLINE_QUERY, { slug: 'harbour-reopens' }, { perspective: 'drafts', tags: [] }),
-    ).rejects.toThrow(/SANITY_API_READ_TOKEN/)
+    await expect(createSanitySource(noToken).fetch(HEADLINE_QUERY, { slug: 'harbour-reopens' }, { perspective: 'drafts', tags: [] })).rejects.toThrow(
+      /SANITY_API_READ_TOKEN/,
+    )
     expect(requests).toHaveLength(0)
     expect(fetchCalls).toHaveLength(0)
   })
@@ -195,10 +207,14 @@ describe('errors', () => {
 
 describe('the site’s queries', () => {
   it('run ARTICLE_QUERY end to end: references, image assets and bylines resolved by the Content Lake', async () => {
-    const article = await createSanitySource(lake.config).fetch(ARTICLE_QUERY, { slug: 'harbour-reopens' }, {
-      perspective: 'published',
-      tags: ['article:harbour-reopens'],
-    })
+    const article = await createSanitySource(lake.config).fetch(
+      ARTICLE_QUERY,
+      { slug: 'harbour-reopens' },
+      {
+        perspective: 'published',
+        tags: ['article:harbour-reopens'],
+      },
+    )
 
     const [discovery, data] = both(requests)
     expect(discovery.search.get('tag')).toBe(DISCOVERY_REQUEST_TAG)

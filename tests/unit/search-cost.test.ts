@@ -47,7 +47,26 @@ it('turns each of 1,000 hostile queries into at most MAX_TERMS patterns of lette
 it('tests a pattern against the tokens that begin as it may only, and finds what testing every token finds', () => {
   const vocabulary = new Vocabulary()
   // Case folding as JavaScript's /i does it without /u: µ and μ fold together, ſ and K (kelvin) stay apart from s and k.
-  const tricky = ['Straße', 'STRASSE', 'strasse', 'ſtrasse', 'µm', 'μm', 'Μm', 'İstanbul', 'istanbul', '\u212Aelvin', 'kelvin', 'Kelvin', 'ΟΔΟΣ', 'οδος', '𝐀bc', '苏州', '.dot', '*star']
+  const tricky = [
+    'Straße',
+    'STRASSE',
+    'strasse',
+    'ſtrasse',
+    'µm',
+    'μm',
+    'Μm',
+    'İstanbul',
+    'istanbul',
+    '\u212Aelvin',
+    'kelvin',
+    'Kelvin',
+    'ΟΔΟΣ',
+    'οδος',
+    '𝐀bc',
+    '苏州',
+    '.dot',
+    '*star',
+  ]
   const filler = Array.from({ length: 2000 }, (_, i) => `${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${i.toString(36)}`)
   for (const token of [...tricky, ...filler]) vocabulary.id(token)
   const patterns = ['str*', 'STRA*', 'ſ*', 'µ*', 'μm*', 'i*', 'İ*', 'k*', 'K*', 'οδ*', 'ΟΔΟΣ', '𝐀*', '*州*', 't.ade', 'q*', 'z1*', '.d*', 'x']

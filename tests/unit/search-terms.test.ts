@@ -1,11 +1,4 @@
-import {
-  MAX_QUERY_LENGTH,
-  MAX_TERMS,
-  highlightSegments,
-  matchPatterns,
-  parseSearchPage,
-  parseSearchQuery,
-} from '@/lib/search-terms'
+import { MAX_QUERY_LENGTH, MAX_TERMS, highlightSegments, matchPatterns, parseSearchPage, parseSearchQuery } from '@/lib/search-terms'
 
 describe('parseSearchQuery', () => {
   it('keeps the words of an ordinary query, lower-cased and without repeats', () => {

@@ -28,7 +28,14 @@ describe('headers() in next.config.js', () => {
       'cross-origin-opener-policy': 'same-origin',
     })
     const policy = headers['content-security-policy']
-    for (const directive of ["default-src 'self'", "script-src 'self' 'unsafe-inline'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self' 'unsafe-inline'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'self'",
+    ]) {
       expect(policy).toContain(directive)
     }
     if (phase !== 'phase-development-server') expect(policy).not.toContain('unsafe-eval')

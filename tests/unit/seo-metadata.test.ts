@@ -12,8 +12,7 @@ const ATOM = 'application/atom+xml'
 const JSON_FEED = 'application/feed+json'
 
 type Links = { url: string; title: string }[]
-const typesOf = (metadata: ReturnType<typeof buildPageMetadata>) =>
-  (metadata.alternates?.types ?? {}) as Record<string, Links>
+const typesOf = (metadata: ReturnType<typeof buildPageMetadata>) => (metadata.alternates?.types ?? {}) as Record<string, Links>
 const urls = (links: Links | undefined) => (links ?? []).map((link) => link.url)
 
 describe('pageMetadata', () => {

@@ -2,14 +2,7 @@ import { EventEmitter } from 'node:events'
 import { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants'
 import { readConfig } from '@/lib/env'
 import { SharedCacheOffline, createRedisGuard, reasonOf } from '@/lib/cache/redis-guard.mjs'
-import {
-  REDIS_TIMEOUT_MS,
-  describeRedisUrl,
-  guardHandler,
-  keyPrefixFor,
-  sharedCacheConfig,
-  type Handler,
-} from '@/lib/cache/shared-cache.mjs'
+import { REDIS_TIMEOUT_MS, describeRedisUrl, guardHandler, keyPrefixFor, sharedCacheConfig, type Handler } from '@/lib/cache/shared-cache.mjs'
 
 /**
  * The shared cache's own logic, with fake Redis clients: outages never reach a request (calls

@@ -3,15 +3,7 @@
  */
 // jsdom for its DOMParser: the sitemaps are read back as XML, not matched as text.
 import type { SitemapArticle, SitemapContent } from '@/lib/content'
-import {
-  SITEMAP_URL_LIMIT,
-  sitemapGroups,
-  sitemapIndexXml,
-  splitSitemaps,
-  urlsetXml,
-  type SitemapGroup,
-  type SitemapUrl,
-} from '@/lib/syndication/sitemap'
+import { SITEMAP_URL_LIMIT, sitemapGroups, sitemapIndexXml, splitSitemaps, urlsetXml, type SitemapGroup, type SitemapUrl } from '@/lib/syndication/sitemap'
 
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 const SITE = 'https://news.example.com'
@@ -82,7 +74,13 @@ const article = (slug: string, fields: Partial<SitemapArticle> = {}): SitemapArt
 describe('sitemapGroups', () => {
   const content: SitemapContent = {
     articles: [
-      article('updated', { publishedAt: '2026-11-03T00:00:00Z', updatedAt: '2026-11-10T09:00:00Z', section: 'world', people: ['ada'], tags: ['trade', 'climate'] }),
+      article('updated', {
+        publishedAt: '2026-11-03T00:00:00Z',
+        updatedAt: '2026-11-10T09:00:00Z',
+        section: 'world',
+        people: ['ada'],
+        tags: ['trade', 'climate'],
+      }),
       article('plain', { publishedAt: '2026-11-04T00:00:00Z', section: 'world', people: ['tom', 'ada'], tags: ['trade'] }),
       article('old', { publishedAt: '2022-09-26T00:55:00Z', section: 'business', tags: ['central asia'] }),
     ],
@@ -145,13 +143,10 @@ describe('sitemapGroups', () => {
 
 describe('sitemap XML', () => {
   it('writes a urlset with absolute, escaped locations and lastmod in the site zone with seconds', () => {
-    const xml = urlsetXml(
-      [
-        { path: '/articles/a?b=1&c=2', lastmod: '2022-09-26T00:55:00Z' },
-        { path: '/sections/empty' },
-      ],
-      { siteUrl: SITE, timeZone: 'Asia/Shanghai' },
-    )
+    const xml = urlsetXml([{ path: '/articles/a?b=1&c=2', lastmod: '2022-09-26T00:55:00Z' }, { path: '/sections/empty' }], {
+      siteUrl: SITE,
+      timeZone: 'Asia/Shanghai',
+    })
     const doc = parseXml(xml)
     expect(doc.documentElement.localName).toBe('urlset')
     expect(doc.documentElement.namespaceURI).toBe(NS)

@@ -12,13 +12,7 @@ jest.mock('@/lib/content/sources', () => {
 
 import { JsonLd, serializeJsonLd } from '@/components/JsonLd'
 import { getArticle, getSiteChrome, listByPerson, type Article, type SiteChrome } from '@/lib/content'
-import {
-  articleBreadcrumbJsonLd,
-  newsArticleJsonLd,
-  profilePageJsonLd,
-  webSiteJsonLd,
-  type StructuredDataContext,
-} from '@/lib/seo/structured-data'
+import { articleBreadcrumbJsonLd, newsArticleJsonLd, profilePageJsonLd, webSiteJsonLd, type StructuredDataContext } from '@/lib/seo/structured-data'
 
 const SITE = 'https://news.example.com'
 
@@ -107,9 +101,7 @@ describe('NewsArticle', () => {
   })
 
   it('counts Chinese, Japanese and Korean characters one by one in the word count', () => {
-    const body: Article['body'] = [
-      { _type: 'block', _key: 'p', children: [{ _type: 'span', text: '平潭档案 goes digital' }] },
-    ]
+    const body: Article['body'] = [{ _type: 'block', _key: 'p', children: [{ _type: 'span', text: '平潭档案 goes digital' }] }]
     expect(newsArticleJsonLd({ ...seedLike, body }, context).wordCount).toBe(4 + 2)
   })
 
@@ -150,9 +142,7 @@ describe('NewsArticle', () => {
 
   it('attributes a story with no author byline to its source, or else to the newsroom, still as an array', () => {
     const editedOnly = { ...seedLike, bylines: seedLike.bylines.filter((byline) => byline.role === 'editor') }
-    expect(newsArticleJsonLd(editedOnly, context).author).toEqual([
-      { '@type': 'Organization', name: 'Seetao', url: 'https://example.com/original' },
-    ])
+    expect(newsArticleJsonLd(editedOnly, context).author).toEqual([{ '@type': 'Organization', name: 'Seetao', url: 'https://example.com/original' }])
     const noSource = newsArticleJsonLd({ ...editedOnly, source: undefined }, context)
     expect(noSource.author).toEqual([expect.objectContaining({ '@type': 'NewsMediaOrganization', name: 'Fixture Times' })])
   })

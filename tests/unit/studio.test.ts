@@ -55,8 +55,7 @@ describe('the desk structure', () => {
 
   it('lists drafts only under "Drafts in progress", in the raw perspective and the Studio’s default drafts one', async () => {
     const drafts = item('drafts-in-progress').children as Node
-    const matching = async (documents: object[]) =>
-      (await (await evaluate(parse(`*[${drafts.props.filter}]._id`), { dataset: documents })).get()) as string[]
+    const matching = async (documents: object[]) => (await (await evaluate(parse(`*[${drafts.props.filter}]._id`), { dataset: documents })).get()) as string[]
     const raw = [
       { _id: 'a', _type: 'article' },
       { _id: 'drafts.a', _type: 'article' },
@@ -89,7 +88,11 @@ describe('the desk structure', () => {
 
   it('names an API version on each list with a filter of its own, as the Studio asks', () => {
     const sections = item('articles-by-section').children as Node
-    const lists = [item('drafts-in-progress').children, item('recently-published').children, (sections.children as (id: string) => Node)('section-world')] as Node[]
+    const lists = [
+      item('drafts-in-progress').children,
+      item('recently-published').children,
+      (sections.children as (id: string) => Node)('section-world'),
+    ] as Node[]
     for (const list of lists) expect(list.props.apiVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
 
@@ -121,8 +124,7 @@ describe('document actions', () => {
 })
 
 describe('Presentation locations', () => {
-  const resolve = (type: 'article' | 'person' | 'section', doc: object | null) =>
-    (locations[type] as { resolve: (doc: object | null) => unknown }).resolve(doc)
+  const resolve = (type: 'article' | 'person' | 'section', doc: object | null) => (locations[type] as { resolve: (doc: object | null) => unknown }).resolve(doc)
 
   it('open an article at its URL and on the front page', () => {
     expect(resolve('article', { headline: 'Harbour reopens', slug: 'harbour-reopens' })).toEqual({

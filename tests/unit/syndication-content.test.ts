@@ -116,9 +116,7 @@ describe('responses', () => {
     expect(rss.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
     expect(await rss.text()).toContain('<title>World · Fixture Times</title>')
     expect((await feedResponse('json', { kind: 'site' })).headers.get('content-type')).toBe('application/feed+json; charset=utf-8')
-    expect((await feedResponse('atom', { kind: 'person', slug: 'ada-reporter' })).headers.get('content-type')).toBe(
-      'application/atom+xml; charset=utf-8',
-    )
+    expect((await feedResponse('atom', { kind: 'person', slug: 'ada-reporter' })).headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
     expect((await feedResponse('atom', { kind: 'section', slug: 'nowhere' })).status).toBe(404)
     expect((await feedResponse('rss', { kind: 'person', slug: 'nobody' })).status).toBe(404)
   })

@@ -20,9 +20,6 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams
-  const [results, { settings, sections }] = await Promise.all([
-    searchArticles(params.q, { page: parseSearchPage(params.page) }),
-    getSiteChrome(),
-  ])
+  const [results, { settings, sections }] = await Promise.all([searchArticles(params.q, { page: parseSearchPage(params.page) }), getSiteChrome()])
   return <SearchResults results={results} sections={sections} timeZone={settings.timeZone} />
 }

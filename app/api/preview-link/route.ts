@@ -4,8 +4,7 @@ import { previewSecret } from '@/lib/preview/secret'
 import { createToken } from '@/lib/preview/token'
 import { routes } from '@/lib/routes'
 
-const json = (status: number, body: object) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+const json = (status: number, body: object) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
 
 /**
  * Signs a shareable preview link for the Studio's "Share preview link" action. The
@@ -17,7 +16,8 @@ export async function POST(request: Request) {
   const secret = previewSecret()
   if (!secret) return json(404, { error: 'Previews are off: this site has no PREVIEW_SECRET.' })
   const check = await checkStudioPreviewSecret(request.url)
-  if (!check) return json(404, { error: 'With a Sanity project, the Studio can share links only when the site has SANITY_API_READ_TOKEN; use npm run preview-link.' })
+  if (!check)
+    return json(404, { error: 'With a Sanity project, the Studio can share links only when the site has SANITY_API_READ_TOKEN; use npm run preview-link.' })
   if (!check.isValid) return json(401, { error: 'The Studio’s preview secret is not valid or has expired. Try again.' })
 
   const slug = new URL(request.url).searchParams.get('slug')

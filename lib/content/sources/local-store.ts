@@ -258,7 +258,10 @@ export class LocalStore {
       if (!inFile && !isEphemeral(change)) this.dirty.add(id)
     }
     this.dataset = this.version()
-    this.events.onVersion(this.dataset, changes.some((change) => !isDraftId(change.id) && !isEphemeral(change)))
+    this.events.onVersion(
+      this.dataset,
+      changes.some((change) => !isDraftId(change.id) && !isEphemeral(change)),
+    )
     if (this.dirty.size) this.scheduleWrite()
     for (const listener of this.listeners) listener(transaction)
   }

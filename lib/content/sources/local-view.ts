@@ -158,7 +158,9 @@ export class View {
    * a search reads it twice (its page and its count), and a reader's patterns are endless.
    */
   private matchHolds(type: string, text: ExprNode, pattern: unknown): Promise<Uint8Array> {
-    return once(this.matchResults, `${type}\u0000${nodeKey(text)}\u0000${JSON.stringify(pattern)}`, async () => (await this.tokenIndex(type, text)).match(pattern))
+    return once(this.matchResults, `${type}\u0000${nodeKey(text)}\u0000${JSON.stringify(pattern)}`, async () =>
+      (await this.tokenIndex(type, text)).match(pattern),
+    )
   }
 
   /** The token index of a text expression over the documents of a type (see prepareTokenIndexes). */

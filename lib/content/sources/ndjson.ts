@@ -144,9 +144,7 @@ const SHOWN_BAD_LINES = 5
 const EXCERPT_LENGTH = 60
 
 function describeBadLines(badLines: BadLine[]): string {
-  const described = badLines
-    .slice(0, SHOWN_BAD_LINES)
-    .map(({ line, problem, detail }) => `line ${line} ${problem}${detail ? ` (${detail})` : ''}`)
+  const described = badLines.slice(0, SHOWN_BAD_LINES).map(({ line, problem, detail }) => `line ${line} ${problem}${detail ? ` (${detail})` : ''}`)
   const more = badLines.length - SHOWN_BAD_LINES
   return described.join('; ') + (more > 0 ? `; and ${more} more bad line${more === 1 ? '' : 's'}` : '')
 }
@@ -234,7 +232,7 @@ export function datasetOf(documents: SanityDocument[], assets: Map<string, Local
 /** Where each line is, as `text.split('\n')` would cut it (a 0x0A byte is always a newline in UTF-8). */
 function lineRanges(bytes: Buffer): ParsedLine[] {
   const lines: ParsedLine[] = []
-  for (let start = 0; start <= bytes.length; ) {
+  for (let start = 0; start <= bytes.length;) {
     const newline = bytes.indexOf(0x0a, start)
     const end = newline < 0 ? bytes.length : newline
     lines.push({ start, end })

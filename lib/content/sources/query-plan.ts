@@ -109,7 +109,8 @@ function byScoreThen(args: ExprNode[]): boolean {
   const readsScore = (node: unknown): boolean =>
     Array.isArray(node)
       ? node.some(readsScore)
-      : typeof node === 'object' && node !== null &&
+      : typeof node === 'object' &&
+        node !== null &&
         ((node as { type?: unknown }).type === 'This' || (node as { name?: unknown }).name === '_score' || Object.values(node).some(readsScore))
   return scoreDesc && rest.every(selfContained) && !readsScore(rest)
 }

@@ -45,7 +45,10 @@ export default [
     ],
     tags: ['aviation', 'competition', 'mergers'],
     publishedAt: '2026-11-10T09:30:00Z',
-    bylines: [['tomas-novak', 'author'], ['he-yuting', 'editor']],
+    bylines: [
+      ['tomas-novak', 'author'],
+      ['he-yuting', 'editor'],
+    ],
     hero: {
       kind: 'orbits',
       palette: 'slate',
@@ -72,7 +75,10 @@ export default [
     ],
     tags: ['commodities', 'copper', 'energy', 'markets'],
     publishedAt: '2026-10-22T06:45:00Z',
-    bylines: [['tomas-novak', 'author'], ['lucas-ferreira', 'author']],
+    bylines: [
+      ['tomas-novak', 'author'],
+      ['lucas-ferreira', 'author'],
+    ],
     hero: {
       kind: 'stripes',
       palette: 'rust',
@@ -114,8 +120,7 @@ export default [
     slug: 'pension-funds-infrastructure-bet',
     section: 'business',
     headline: 'Pension funds pour money into ports, pipes and power lines',
-    standfirst:
-      'Long-term investors are buying stakes in infrastructure at a record pace, attracted by steady returns that rise with inflation.',
+    standfirst: 'Long-term investors are buying stakes in infrastructure at a record pace, attracted by steady returns that rise with inflation.',
     keyPoints: [
       'Pension fund investment in infrastructure reached a record in the first half of the year',
       'Regulated utilities and toll roads offer inflation-linked returns',
@@ -124,7 +129,10 @@ export default [
     ],
     tags: ['pensions', 'infrastructure', 'investment'],
     publishedAt: '2026-09-09T10:10:00Z',
-    bylines: [['tomas-novak', 'author'], ['marta-kowalska', 'editor']],
+    bylines: [
+      ['tomas-novak', 'author'],
+      ['marta-kowalska', 'editor'],
+    ],
     hero: {
       kind: 'blocks',
       palette: 'ink',
@@ -141,4 +149,4 @@ export default [
       'Some large funds are now looking at projects in emerging markets for the first time, often alongside development banks that take on part of the risk. A [recent report](https://example.org/investment/blended-finance-2026) found that such partnerships mobilised more private capital this year than in the previous three combined.',
     ],
   },
-];
+]

@@ -14,7 +14,11 @@ export default [
     ],
     tags: ['exhibitions', 'textiles', 'silk-road', 'central-asia'],
     publishedAt: '2026-11-23T11:30:00Z',
-    bylines: [['nadia-haddad', 'author'], ['yuki-tanaka', 'photographer'], ['he-yuting', 'editor']],
+    bylines: [
+      ['nadia-haddad', 'author'],
+      ['yuki-tanaka', 'photographer'],
+      ['he-yuting', 'editor'],
+    ],
     hero: {
       kind: 'petals',
       palette: 'berry',
@@ -26,7 +30,11 @@ export default [
       'That scrap sets the tone for an exhibition that treats textiles not as decoration but as documents. Two hundred fragments of silk, wool and cotton, lent by eleven museums in seven countries, trace how patterns, dyes and weaving methods moved along the trade routes of Central Asia over more than a millennium.',
       '## Patterns on the move',
       'The most striking room is devoted to the *pearl roundel*, a circle of dots framing an animal or bird. The motif appears on Sogdian silks, on Chinese brocades and on fragments found as far west as Egypt. Seen together, the variations are a kind of visual game of telephone, each weaver keeping the frame and changing what was inside.',
-      { img: { kind: 'rings', palette: 'coral' }, alt: 'Concentric rose and mauve rings around a small central disc, echoing a woven roundel', caption: 'The pearl roundel motif, in one of its many variations.' },
+      {
+        img: { kind: 'rings', palette: 'coral' },
+        alt: 'Concentric rose and mauve rings around a small central disc, echoing a woven roundel',
+        caption: 'The pearl roundel motif, in one of its many variations.',
+      },
       '> Textiles were the internet of the Silk Road. They carried images, techniques and ideas further and faster than almost anything else. — the exhibition’s curator',
       '## Seeing what has faded',
       'Many of the pieces are badly faded. Conservators used multispectral imaging to detect traces of dyes invisible to the eye, and the exhibition shows digital reconstructions beside the originals. The effect is startling: a brown fragment becomes a vivid pattern of blue and gold.',
@@ -37,13 +45,13 @@ export default [
     slug: 'translated-fiction-prize-shortlist',
     section: 'culture',
     headline: 'Translated fiction prize shortlist spans six languages and one very long novel',
-    keyPoints: [
-      'Six books translated from Kyrgyz, Korean, Portuguese, Polish, Arabic and Catalan',
-      'Translators and authors share the prize money equally',
-    ],
+    keyPoints: ['Six books translated from Kyrgyz, Korean, Portuguese, Polish, Arabic and Catalan', 'Translators and authors share the prize money equally'],
     tags: ['books', 'translation', 'prizes'],
     publishedAt: '2026-11-07T10:25:00Z',
-    bylines: [['nadia-haddad', 'author'], ['aliya-bekova', 'contributor']],
+    bylines: [
+      ['nadia-haddad', 'author'],
+      ['aliya-bekova', 'contributor'],
+    ],
     hero: null,
     body: [
       'The shortlist for this year’s prize for translated fiction, announced on Friday, includes six novels from six languages, among them the first book translated from Kyrgyz ever to reach the final stage and a 900-page Portuguese family saga that one judge described as “a whole winter’s reading”.',
@@ -96,7 +104,10 @@ export default [
     ],
     tags: ['pingtan', 'suzhou', 'heritage', 'music', 'archives'],
     publishedAt: '2026-10-10T02:00:00Z',
-    bylines: [['chen-jia', 'author'], ['he-yuting', 'editor']],
+    bylines: [
+      ['chen-jia', 'author'],
+      ['he-yuting', 'editor'],
+    ],
     hero: {
       kind: 'waves',
       palette: 'coral',
@@ -121,7 +132,10 @@ export default [
     headline: 'A film festival moves into a restored 1930s cinema and finds a new audience',
     tags: ['film', 'festivals', 'heritage'],
     publishedAt: '2026-09-18T17:45:00Z',
-    bylines: [['nadia-haddad', 'author'], ['chen-jia', 'author']],
+    bylines: [
+      ['nadia-haddad', 'author'],
+      ['chen-jia', 'author'],
+    ],
     hero: {
       kind: 'stripes',
       palette: 'plum',
@@ -137,4 +151,4 @@ export default [
       'Programmers added free morning screenings for schools, which they say have introduced many pupils to subtitled cinema for the first time. The [festival programme](https://example.org/festival/programme) runs until the end of the month.',
     ],
   },
-];
+]

@@ -61,26 +61,22 @@ export const DRAFT_REVISIONS = [
     editedAt: '2026-11-28T09:00:00Z',
     changes: {
       headline: 'Updated: Battery recycling plant doubles its first-year target',
-      keyPoints: [
-        'The plant now expects to process 20,000 tonnes of spent cells in its first year',
-        'A second shredding line will open in the spring',
-      ],
+      keyPoints: ['The plant now expects to process 20,000 tonnes of spent cells in its first year', 'A second shredding line will open in the spring'],
       updatedAt: '2026-11-28T09:00:00Z',
     },
     invalid: (doc) => {
-      doc.body.push({ _type: 'image', _key: 'pendingupload', alt: 'The new shredding line' });
-      doc.bylines[0].role = 'writer';
+      doc.body.push({ _type: 'image', _key: 'pendingupload', alt: 'The new shredding line' })
+      doc.bylines[0].role = 'writer'
     },
   },
-];
+]
 
 export const DRAFT_ONLY = [
   {
     slug: 'embargoed-budget-leak',
     section: 'business',
     headline: 'EMBARGOED: Draft budget would trim fuel subsidies and fund rail upgrades, documents show',
-    standfirst:
-      'Documents seen by the Ledger outline spending plans due to be announced next week. Not for publication before the finance minister’s speech.',
+    standfirst: 'Documents seen by the Ledger outline spending plans due to be announced next week. Not for publication before the finance minister’s speech.',
     keyPoints: [
       'Fuel subsidies would be cut by a fifth over two years',
       'Savings would fund rail upgrades and a rebate for low-income households',
@@ -89,7 +85,10 @@ export const DRAFT_ONLY = [
     tags: ['budget', 'public-finance', 'energy'],
     publishedAt: '2026-11-28T23:00:00Z',
     editedAt: '2026-11-28T15:45:00Z',
-    bylines: [['tomas-novak', 'author'], ['he-yuting', 'editor']],
+    bylines: [
+      ['tomas-novak', 'author'],
+      ['he-yuting', 'editor'],
+    ],
     hero: {
       kind: 'bars',
       palette: 'saffron',
@@ -106,4 +105,4 @@ export const DRAFT_ONLY = [
       'The finance ministry declined to comment on the documents. TODO: add ministry response after the speech, and link to the [published budget](https://example.org/budget/2027).',
     ],
   },
-];
+]

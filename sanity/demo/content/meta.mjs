@@ -2,13 +2,12 @@
 
 export const SITE = {
   title: 'The Meridian Ledger',
-  description:
-    'Independent reporting on trade, climate, technology and culture from the places where the world is being rebuilt.',
+  description: 'Independent reporting on trade, climate, technology and culture from the places where the world is being rebuilt.',
   language: 'en',
   timeZone: 'Asia/Shanghai',
   logoAlt: 'The Meridian Ledger mark: a globe with meridian lines beside three ledger rules',
   shareImageAlt: 'Abstract map with contour lines and a dashed route connecting several points',
-};
+}
 
 export const SECTIONS = [
   { slug: 'world', title: 'World', description: 'Reporting from capitals, borderlands, ports and rail corridors around the world.' },
@@ -17,7 +16,7 @@ export const SECTIONS = [
   { slug: 'science', title: 'Science', description: 'Research, discovery and the evidence behind the big questions.' },
   { slug: 'culture', title: 'Culture', description: 'Books, film, music, museums and the people who make them.' },
   { slug: 'sport', title: 'Sport', description: 'Results, rivalries and the business of the games people play.' },
-];
+]
 
 // portrait: palette name, or null for people without a portrait.
 export const PEOPLE = [
@@ -35,7 +34,10 @@ export const PEOPLE = [
     jobTitle: 'Deputy Editor',
     portrait: 'steel',
     bio: 'Marta Kowalska runs the news desk and oversees the Ledger’s standards and corrections. She previously reported on European energy policy from Warsaw and Brussels.',
-    links: [['Website', 'https://example.org/people/marta-kowalska'], ['Newsletter', 'https://example.com/newsletters/the-desk']],
+    links: [
+      ['Website', 'https://example.org/people/marta-kowalska'],
+      ['Newsletter', 'https://example.com/newsletters/the-desk'],
+    ],
   },
   {
     slug: 'daniyar-seitkali',
@@ -51,7 +53,10 @@ export const PEOPLE = [
     jobTitle: 'Africa Correspondent',
     portrait: 'saffron',
     bio: 'Amara Okafor is based in Lagos and writes about cities, ports and public health across West and East Africa. Before joining the Ledger she produced documentaries for regional radio.',
-    links: [['Website', 'https://example.org/people/amara-okafor'], ['Portfolio', 'https://example.com/amara-okafor/audio']],
+    links: [
+      ['Website', 'https://example.org/people/amara-okafor'],
+      ['Portfolio', 'https://example.com/amara-okafor/audio'],
+    ],
   },
   {
     slug: 'lucas-ferreira',
@@ -75,7 +80,10 @@ export const PEOPLE = [
     jobTitle: 'Climate Reporter',
     portrait: 'meadow',
     bio: 'Priya Raman reports on heat, water and adaptation across South and Southeast Asia. She is based in Chennai and has written about monsoon science for more than a decade.',
-    links: [['Website', 'https://example.org/people/priya-raman'], ['Research notes', 'https://example.com/priya-raman/notes']],
+    links: [
+      ['Website', 'https://example.org/people/priya-raman'],
+      ['Research notes', 'https://example.com/priya-raman/notes'],
+    ],
   },
   {
     slug: 'tomas-novak',
@@ -141,4 +149,4 @@ export const PEOPLE = [
     bio: 'Chen Jia writes about performance, heritage and digital culture, in Chinese and English. She is based in Suzhou.',
     links: [['Website', 'https://example.org/people/chen-jia']],
   },
-];
+]

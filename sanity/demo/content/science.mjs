@@ -45,7 +45,10 @@ export default [
     ],
     tags: ['archaeology', 'genetics', 'agriculture', 'central-asia'],
     publishedAt: '2026-11-01T12:00:00Z',
-    bylines: [['sophie-laurent', 'author'], ['daniyar-seitkali', 'contributor']],
+    bylines: [
+      ['sophie-laurent', 'author'],
+      ['daniyar-seitkali', 'contributor'],
+    ],
     hero: {
       kind: 'field',
       palette: 'sand',
@@ -88,8 +91,7 @@ export default [
     slug: 'seagrass-restoration-carbon',
     section: 'science',
     headline: 'Replanted seagrass meadows store carbon faster than expected, ten-year study finds',
-    standfirst:
-      'A restoration project off the Atlantic coast has become a natural laboratory for measuring how quickly underwater meadows recover.',
+    standfirst: 'A restoration project off the Atlantic coast has become a natural laboratory for measuring how quickly underwater meadows recover.',
     keyPoints: [
       'Restored meadows stored carbon at rates similar to natural ones within eight years',
       'Fish and invertebrate numbers rose sharply after replanting',
@@ -97,7 +99,10 @@ export default [
     ],
     tags: ['oceans', 'climate', 'restoration'],
     publishedAt: '2026-09-25T07:55:00Z',
-    bylines: [['sophie-laurent', 'author'], ['yuki-tanaka', 'photographer']],
+    bylines: [
+      ['sophie-laurent', 'author'],
+      ['yuki-tanaka', 'photographer'],
+    ],
     hero: {
       kind: 'leaves',
       palette: 'teal',
@@ -107,7 +112,11 @@ export default [
     body: [
       'Ten years ago, volunteers planted millions of seagrass seeds across a bare patch of seabed in a sheltered bay. Today the meadow covers several square kilometres, and a study published this week finds it is storing carbon in its sediments nearly as fast as natural meadows nearby.',
       'Seagrass meadows are among the most effective natural carbon stores per square metre, because they trap organic material in waterlogged sediments where it decays very slowly. But they have been lost across much of the world to pollution, dredging and disease.',
-      { img: { kind: 'waves', palette: 'mint' }, alt: 'Gentle green and blue bands suggesting shallow water over a meadow', caption: 'The restored meadow, planted from seed by volunteers, now covers several square kilometres.' },
+      {
+        img: { kind: 'waves', palette: 'mint' },
+        alt: 'Gentle green and blue bands suggesting shallow water over a meadow',
+        caption: 'The restored meadow, planted from seed by volunteers, now covers several square kilometres.',
+      },
       '## Faster than expected',
       'The researchers took sediment cores every year and measured how much carbon accumulated. After about eight years, the restored meadow was storing carbon at rates comparable to natural meadows, faster than many models had assumed.',
       'Wildlife returned faster still. Counts of fish, crabs and scallops rose sharply within three years of planting.',
@@ -143,4 +152,4 @@ export default [
       'The researchers recommend schedules that rotate forward, from morning to evening to night, and limits on the number of consecutive night shifts. The [full paper](https://example.org/science/shift-work-sleep) includes guidance for employers.',
     ],
   },
-];
+]

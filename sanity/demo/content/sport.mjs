@@ -5,8 +5,7 @@ export default [
     slug: 'mountain-marathon-course-record',
     section: 'sport',
     headline: 'Course record falls at high-altitude mountain marathon as runners beat the snow',
-    standfirst:
-      'A 24-year-old shepherd’s son from the host valley took nearly four minutes off a record that had stood for eight years.',
+    standfirst: 'A 24-year-old shepherd’s son from the host valley took nearly four minutes off a record that had stood for eight years.',
     keyPoints: [
       'Winner finished the 42 km course in 3 hours 41 minutes',
       'Organisers moved the start forward an hour to avoid forecast snow',
@@ -44,7 +43,11 @@ export default [
     ],
     tags: ['kok-boru', 'kyrgyzstan', 'central-asia', 'horses'],
     publishedAt: '2026-10-29T09:40:00Z',
-    bylines: [['kwame-mensah', 'author'], ['daniyar-seitkali', 'author'], ['yuki-tanaka', 'photographer']],
+    bylines: [
+      ['kwame-mensah', 'author'],
+      ['daniyar-seitkali', 'author'],
+      ['yuki-tanaka', 'photographer'],
+    ],
     hero: {
       kind: 'track',
       palette: 'sand',
@@ -96,10 +99,7 @@ export default [
     slug: 'chess-olympiad-young-team',
     section: 'sport',
     headline: 'The youngest team at the Chess Olympiad leaves with a medal and a lot of new fans',
-    keyPoints: [
-      'The team’s average age was 17',
-      'A bronze medal was secured in the final round',
-    ],
+    keyPoints: ['The team’s average age was 17', 'A bronze medal was secured in the final round'],
     tags: ['chess', 'youth-sport'],
     publishedAt: '2026-09-16T14:50:00Z',
     bylines: [['kwame-mensah', 'author']],
@@ -124,7 +124,10 @@ export default [
     ],
     tags: ['cycling', 'business-of-sport'],
     publishedAt: '2026-09-07T11:20:00Z',
-    bylines: [['kwame-mensah', 'author'], ['marta-kowalska', 'editor']],
+    bylines: [
+      ['kwame-mensah', 'author'],
+      ['marta-kowalska', 'editor'],
+    ],
     hero: {
       kind: 'rails',
       palette: 'slate',
@@ -140,4 +143,4 @@ export default [
       'The sport’s governing body said it was reviewing the financial guarantees that teams must lodge to obtain a licence, which are meant to cover salaries in such situations. A [riders’ association statement](https://example.org/cycling/riders-statement) called for longer notice periods in sponsorship contracts.',
     ],
   },
-];
+]

@@ -73,7 +73,10 @@ export default [
     ],
     tags: ['education', 'internet', 'satellites', 'kenya'],
     publishedAt: '2026-10-18T04:20:00Z',
-    bylines: [['zhou-meilin', 'author'], ['amara-okafor', 'author']],
+    bylines: [
+      ['zhou-meilin', 'author'],
+      ['amara-okafor', 'author'],
+    ],
     hero: {
       kind: 'orbits',
       palette: 'night',
@@ -93,8 +96,7 @@ export default [
     slug: 'battery-recycling-plant-opens',
     section: 'technology',
     headline: 'Battery recycling plant opens, betting on a wave of worn-out electric car packs',
-    standfirst:
-      'The facility can recover lithium, nickel and cobalt from 20,000 tonnes of batteries a year. For now, it is running mostly on factory scrap.',
+    standfirst: 'The facility can recover lithium, nickel and cobalt from 20,000 tonnes of batteries a year. For now, it is running mostly on factory scrap.',
     keyPoints: [
       'Designed to process 20,000 tonnes of batteries a year',
       'Uses a water-based chemical process rather than high-temperature smelting',
@@ -103,7 +105,10 @@ export default [
     ],
     tags: ['batteries', 'recycling', 'electric-vehicles', 'manufacturing'],
     publishedAt: '2026-09-30T09:50:00Z',
-    bylines: [['zhou-meilin', 'author'], ['yuki-tanaka', 'photographer']],
+    bylines: [
+      ['zhou-meilin', 'author'],
+      ['yuki-tanaka', 'photographer'],
+    ],
     hero: {
       kind: 'blocks',
       palette: 'forest',
@@ -113,7 +118,11 @@ export default [
     body: [
       'Inside a former paper mill, conveyor belts carry crates of battery modules toward a shredder. What comes out is a dark powder known as *black mass*, which contains the lithium, nickel, cobalt and manganese that the plant’s owners hope to sell back to battery makers.',
       'The facility, which opened this week, can process about 20,000 tonnes of batteries a year. It uses a water-based chemical process, known as hydrometallurgy, rather than high-temperature smelting, which its operators say uses less energy and recovers more lithium.',
-      { img: { kind: 'leaves', palette: 'forest' }, alt: 'Overlapping green leaf-like shapes on a dark background', caption: 'Recovered metals are sold back into battery supply chains.' },
+      {
+        img: { kind: 'leaves', palette: 'forest' },
+        alt: 'Overlapping green leaf-like shapes on a dark background',
+        caption: 'Recovered metals are sold back into battery supply chains.',
+      },
       '## Waiting for old cars',
       'There is a catch. Electric cars typically last well over a decade, and relatively few have yet reached the end of their lives. For now, most of the plant’s feedstock is scrap from battery factories: cells that failed quality checks and offcuts from production.',
       '> We built for the batteries of 2035. Until then, we are recycling the mistakes of today’s factories. — the plant’s chief operating officer',
@@ -133,7 +142,10 @@ export default [
     ],
     tags: ['security', 'banking', 'quantum', 'cryptography'],
     publishedAt: '2026-09-11T07:35:00Z',
-    bylines: [['zhou-meilin', 'author'], ['tomas-novak', 'author']],
+    bylines: [
+      ['zhou-meilin', 'author'],
+      ['tomas-novak', 'author'],
+    ],
     hero: {
       kind: 'rings',
       palette: 'plum',
@@ -151,4 +163,4 @@ export default [
       'A [guide for financial institutions](https://example.org/security/pqc-migration-guide) estimates that a full migration will take most large banks between five and ten years.',
     ],
   },
-];
+]

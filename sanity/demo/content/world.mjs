@@ -18,7 +18,10 @@ export default [
     source: { name: 'Caspian Wire', url: 'https://example.com/caspian-wire/ferry-berths' },
     publishedAt: '2026-11-26T03:20:00Z',
     updatedAt: '2026-11-26T09:05:00Z',
-    bylines: [['daniyar-seitkali', 'author'], ['he-yuting', 'editor']],
+    bylines: [
+      ['daniyar-seitkali', 'author'],
+      ['he-yuting', 'editor'],
+    ],
     hero: {
       kind: 'waves',
       palette: 'teal',
@@ -90,7 +93,10 @@ export default [
     tags: ['lithium', 'mining', 'water', 'andes', 'argentina'],
     publishedAt: '2026-11-21T14:10:00Z',
     updatedAt: '2026-11-22T16:30:00Z',
-    bylines: [['lucas-ferreira', 'author'], ['marta-kowalska', 'editor']],
+    bylines: [
+      ['lucas-ferreira', 'author'],
+      ['marta-kowalska', 'editor'],
+    ],
     hero: {
       kind: 'dunes',
       palette: 'sand',
@@ -151,7 +157,10 @@ export default [
     tags: ['health', 'solar', 'sahel', 'vaccines'],
     publishedAt: '2026-11-17T08:40:00Z',
     updatedAt: '2026-11-18T07:10:00Z',
-    bylines: [['amara-okafor', 'author'], ['yuki-tanaka', 'photographer']],
+    bylines: [
+      ['amara-okafor', 'author'],
+      ['yuki-tanaka', 'photographer'],
+    ],
     hero: {
       kind: 'rings',
       palette: 'saffron',
@@ -174,8 +183,7 @@ export default [
     slug: 'pacific-labour-mobility-climate-visa',
     section: 'world',
     headline: 'Pacific islanders weigh a new climate visa against the risk of emptying their islands',
-    standfirst:
-      'The first ballot for a permanent migration pathway offered to citizens of low-lying Pacific nations drew more applications than places.',
+    standfirst: 'The first ballot for a permanent migration pathway offered to citizens of low-lying Pacific nations drew more applications than places.',
     keyPoints: [
       'More than 8,000 people registered for 280 places in the first ballot',
       'Island leaders say the visa must not become a substitute for climate finance',
@@ -231,8 +239,7 @@ export default [
     slug: 'almaty-tashkent-night-train',
     section: 'world',
     headline: 'Overnight train between Almaty and Tashkent returns after a six-year gap',
-    standfirst:
-      'The restored sleeper service takes 14 hours and sells out most nights. Passengers say it is slower than flying, and far more sociable.',
+    standfirst: 'The restored sleeper service takes 14 hours and sells out most nights. Passengers say it is slower than flying, and far more sociable.',
     keyPoints: [
       'Three departures a week each way, with sleeper and seated carriages',
       'Border checks now take place on board instead of at a halt in the steppe',
@@ -240,7 +247,11 @@ export default [
     ],
     tags: ['central-asia', 'rail', 'kazakhstan', 'uzbekistan', 'travel'],
     publishedAt: '2026-11-09T04:50:00Z',
-    bylines: [['daniyar-seitkali', 'author'], ['yuki-tanaka', 'photographer'], ['he-yuting', 'editor']],
+    bylines: [
+      ['daniyar-seitkali', 'author'],
+      ['yuki-tanaka', 'photographer'],
+      ['he-yuting', 'editor'],
+    ],
     hero: {
       kind: 'rails',
       palette: 'dusk',
@@ -250,7 +261,11 @@ export default [
     body: [
       'At 6.40 on a cold Friday evening, the overnight train to Tashkent pulled out of Almaty’s main station with every berth taken. It was the third week of a service that had not run since 2020, and the carriage attendants were still learning which passengers wanted tea at midnight and which wanted to be left alone.',
       'The restored route takes about 14 hours, far longer than the 90-minute flight. Yet tickets for the sleeper carriages have sold out on most nights, according to the state railway. A berth in a four-person compartment costs roughly the same as a budget air fare booked a week ahead.',
-      { img: { kind: 'skyline', palette: 'night' }, alt: 'A dark city skyline with scattered lit windows under a night sky', caption: 'Departing Almaty: the train leaves as the city lights come on.' },
+      {
+        img: { kind: 'skyline', palette: 'night' },
+        alt: 'A dark city skyline with scattered lit windows under a night sky',
+        caption: 'Departing Almaty: the train leaves as the city lights come on.',
+      },
       '## Border checks on the move',
       'The biggest improvement, regular travellers say, is at the border. Passport and customs checks used to require a stop of up to three hours at a station in the steppe. Now officers from both countries board the train and work through the carriages while it is moving.',
       '> Before, you sat in the dark while someone counted your suitcases. Now you sleep and they knock. — Dilnoza, a student travelling home to Tashkent',
@@ -320,8 +335,7 @@ export default [
     slug: 'istanbul-retrofit-drive',
     section: 'world',
     headline: 'Istanbul speeds up earthquake retrofits with a door-to-door survey of older buildings',
-    standfirst:
-      'Engineers have inspected 40,000 apartment blocks this year. Persuading owners to pay for the repairs is proving harder.',
+    standfirst: 'Engineers have inspected 40,000 apartment blocks this year. Persuading owners to pay for the repairs is proving harder.',
     keyPoints: [
       'About 40,000 residential buildings were surveyed in the first ten months of the year',
       'One in eight was classified as high risk',
@@ -330,7 +344,10 @@ export default [
     ],
     tags: ['turkey', 'earthquakes', 'housing', 'cities'],
     publishedAt: '2026-10-30T11:35:00Z',
-    bylines: [['ingrid-solberg', 'author'], ['tomas-novak', 'author']],
+    bylines: [
+      ['ingrid-solberg', 'author'],
+      ['tomas-novak', 'author'],
+    ],
     hero: {
       kind: 'skyline',
       palette: 'coral',
@@ -423,8 +440,7 @@ export default [
     slug: 'mongolia-herders-index-insurance',
     section: 'world',
     headline: 'Mongolian herders turn to index insurance ahead of another hard winter',
-    standfirst:
-      'A scheme that pays out when livestock deaths in a district pass a threshold is winning converts after two severe winters.',
+    standfirst: 'A scheme that pays out when livestock deaths in a district pass a threshold is winning converts after two severe winters.',
     keyPoints: [
       'Policy sales rose by a third this autumn',
       'Payouts are triggered by district-wide livestock losses, not individual claims',
@@ -432,7 +448,10 @@ export default [
     ],
     tags: ['mongolia', 'insurance', 'agriculture', 'climate'],
     publishedAt: '2026-10-16T02:30:00Z',
-    bylines: [['daniyar-seitkali', 'author'], ['priya-raman', 'contributor']],
+    bylines: [
+      ['daniyar-seitkali', 'author'],
+      ['priya-raman', 'contributor'],
+    ],
     hero: {
       kind: 'mountains',
       palette: 'night',
@@ -562,7 +581,10 @@ export default [
     ],
     tags: ['arctic', 'shipping', 'insurance', 'climate'],
     publishedAt: '2026-09-21T12:30:00Z',
-    bylines: [['ingrid-solberg', 'author'], ['sophie-laurent', 'author']],
+    bylines: [
+      ['ingrid-solberg', 'author'],
+      ['sophie-laurent', 'author'],
+    ],
     hero: {
       kind: 'map',
       palette: 'glacier',
@@ -591,7 +613,11 @@ export default [
     ],
     tags: ['kyrgyzstan', 'central-asia', 'energy', 'air-quality'],
     publishedAt: '2026-09-14T03:55:00Z',
-    bylines: [['daniyar-seitkali', 'author'], ['aliya-bekova', 'translator'], ['he-yuting', 'editor']],
+    bylines: [
+      ['daniyar-seitkali', 'author'],
+      ['aliya-bekova', 'translator'],
+      ['he-yuting', 'editor'],
+    ],
     hero: {
       kind: 'grid',
       palette: 'ink',
@@ -621,7 +647,11 @@ export default [
     ],
     tags: ['oceans', 'biodiversity', 'diplomacy'],
     publishedAt: '2026-09-02T16:20:00Z',
-    bylines: [['sophie-laurent', 'author'], ['priya-raman', 'author'], ['marta-kowalska', 'editor']],
+    bylines: [
+      ['sophie-laurent', 'author'],
+      ['priya-raman', 'author'],
+      ['marta-kowalska', 'editor'],
+    ],
     hero: {
       kind: 'orbits',
       palette: 'ocean',
@@ -637,4 +667,4 @@ export default [
       'Several of the largest fishing nations attended as observers rather than members, which limits what protected areas can achieve. Environmental groups urged them to ratify. The [treaty text](https://example.org/oceans/bbnj-agreement) and the [conference decisions](https://example.org/oceans/cop1-decisions) are available online.',
     ],
   },
-];
+]

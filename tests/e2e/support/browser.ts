@@ -40,7 +40,9 @@ export async function recordCspViolations(context: BrowserContext, violations: s
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const report = (window as unknown as { __cspViolation: (text: string) => void }).__cspViolation
-      report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} in ${event.documentURI} (${event.sourceFile || '?'}:${event.lineNumber})`)
+      report(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} in ${event.documentURI} (${event.sourceFile || '?'}:${event.lineNumber})`,
+      )
     })
   })
   context.on('console', (message) => {

@@ -66,9 +66,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_BASE_URL = baseUrl
 
   if (!fs.existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID'))) {
-    throw new Error(
-      `No production build in ${DIST_DIR}/. Run \`npm run test:e2e\` (or \`NEXT_DIST_DIR=${DIST_DIR} next build\` first).`,
-    )
+    throw new Error(`No production build in ${DIST_DIR}/. Run \`npm run test:e2e\` (or \`NEXT_DIST_DIR=${DIST_DIR} next build\` first).`)
   }
   if (!(await portIsFree(E2E_PORT, E2E_HOST))) {
     throw new Error(
@@ -84,23 +82,19 @@ export default async function globalSetup(): Promise<void> {
   const err = fs.openSync(errLog, 'w')
 
   // As `npm start` starts the server: next start with the memory limits of scripts/start.sh.
-  const child = spawn(
-    path.join(ROOT, 'scripts', 'start.sh'),
-    ['-p', String(E2E_PORT), '-H', E2E_HOST],
-    {
-      cwd: ROOT,
-      detached: true, // own process group: teardown kills the whole group
-      stdio: ['ignore', out, err],
-      env: {
-        ...process.env,
-        ...CANARY_SECRETS,
-        NODE_ENV: 'production',
-        NEXT_DIST_DIR: DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: '1',
-        PORT: String(E2E_PORT),
-      },
+  const child = spawn(path.join(ROOT, 'scripts', 'start.sh'), ['-p', String(E2E_PORT), '-H', E2E_HOST], {
+    cwd: ROOT,
+    detached: true, // own process group: teardown kills the whole group
+    stdio: ['ignore', out, err],
+    env: {
+      ...process.env,
+      ...CANARY_SECRETS,
+      NODE_ENV: 'production',
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(E2E_PORT),
     },
-  )
+  })
   fs.closeSync(out)
   fs.closeSync(err)
   if (child.pid === undefined) {
@@ -128,9 +122,7 @@ export default async function globalSetup(): Promise<void> {
   while (Date.now() - started < STARTUP_TIMEOUT_MS) {
     if (exited) {
       giveUp(pid)
-      throw new Error(
-        `next start died during start-up (${exited}).\n--- server stderr ---\n${tail(errLog)}\n--- server stdout ---\n${tail(outLog)}`,
-      )
+      throw new Error(`next start died during start-up (${exited}).\n--- server stderr ---\n${tail(errLog)}\n--- server stdout ---\n${tail(outLog)}`)
     }
     try {
       const res = await fetch(baseUrl + '/', { redirect: 'manual', signal: AbortSignal.timeout(10_000) })

@@ -87,8 +87,16 @@ export async function startOwnServer({
   }
   if (port === undefined) throw new Error(`No free port among ${ports.join(', ')} on ${HOST}`)
   const origin = `http://${HOST}:${port}`
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', LOCAL_DATASET: dataset, ...extraEnv }
-  for (const variable of ['NEXT_PUBLIC_SANITY_PROJECT_ID', 'NEXT_PUBLIC_SANITY_DATASET', 'LOCAL_DATASET_WATCH', 'PORT']) if (!(variable in extraEnv)) delete env[variable]
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_DIST_DIR: distDir,
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOCAL_DATASET: dataset,
+    ...extraEnv,
+  }
+  for (const variable of ['NEXT_PUBLIC_SANITY_PROJECT_ID', 'NEXT_PUBLIC_SANITY_DATASET', 'LOCAL_DATASET_WATCH', 'PORT'])
+    if (!(variable in extraEnv)) delete env[variable]
   const log = () => (fs.existsSync(serverLog) ? fs.readFileSync(serverLog, 'utf8') : '')
   let pid = 0
   const kill = async () => {

@@ -8,7 +8,9 @@ async function burst() {
   for (;;) {
     n++
     const id = `article-burst-${n % 20}`
-    const { transactionId } = await store.commit('burst', (draft) => draft.put({ _id: id, _type: 'article', headline: `Burst ${n}`, body: [{ _type: 'block', _key: `k${n}` }] }))
+    const { transactionId } = await store.commit('burst', (draft) =>
+      draft.put({ _id: id, _type: 'article', headline: `Burst ${n}`, body: [{ _type: 'block', _key: `k${n}` }] }),
+    )
     process.stdout.write(`${transactionId} ${id} ${n}\n`)
   }
 }

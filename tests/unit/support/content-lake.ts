@@ -51,10 +51,7 @@ const harbour: Doc = {
     { _key: 'b3', _type: 'byline', role: 'editor', person: ref('person-missing') },
   ],
   source: { _type: 'source', name: 'Wire', url: 'https://example.com/wire' },
-  body: [
-    block('p1', 'The harbour reopened on Tuesday.'),
-    { _type: 'image', _key: 'i1', asset: ref('image-abc123-1600x900-jpg'), alt: 'Cranes' },
-  ],
+  body: [block('p1', 'The harbour reopened on Tuesday.'), { _type: 'image', _key: 'i1', asset: ref('image-abc123-1600x900-jpg'), alt: 'Cranes' }],
 }
 
 const DOCUMENTS: Doc[] = [

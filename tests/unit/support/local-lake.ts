@@ -48,7 +48,12 @@ export function eventsOf(response: Response) {
       if (boundary >= 0) {
         const block = buffer.slice(0, boundary)
         buffer = buffer.slice(boundary + 2)
-        const fields = Object.fromEntries(block.split('\n').filter((line) => !line.startsWith(':')).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]))
+        const fields = Object.fromEntries(
+          block
+            .split('\n')
+            .filter((line) => !line.startsWith(':'))
+            .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+        )
         if (fields.event) queued.push({ event: fields.event, data: JSON.parse(fields.data), ...(fields.id ? { id: fields.id } : {}) })
         continue
       }

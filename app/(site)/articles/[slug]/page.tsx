@@ -31,9 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     article: {
       publishedTime: at(article.publishedAt),
       ...(article.updatedAt ? { modifiedTime: at(article.updatedAt) } : {}),
-      authors: article.bylines
-        .filter((byline) => byline.role === 'author')
-        .map((byline) => absoluteUrl(siteUrl, routes.person(byline.person.slug))),
+      authors: article.bylines.filter((byline) => byline.role === 'author').map((byline) => absoluteUrl(siteUrl, routes.person(byline.person.slug))),
       section: article.section?.title,
       tags: article.tags,
     },
@@ -53,13 +51,7 @@ export default async function ArticlePage({ params }: Props) {
     <>
       <JsonLd data={newsArticleJsonLd(article, structured)} />
       <JsonLd data={articleBreadcrumbJsonLd(article, structured)} />
-      <ArticleView
-        article={article}
-        timeZone={settings.timeZone}
-        siteLanguage={settings.language}
-        edit={edit}
-        url={absoluteUrl(siteUrl, routes.article(slug))}
-      >
+      <ArticleView article={article} timeZone={settings.timeZone} siteLanguage={settings.language} edit={edit} url={absoluteUrl(siteUrl, routes.article(slug))}>
         <Topics tags={article.tags} />
       </ArticleView>
       <RelatedArticles articles={related} timeZone={settings.timeZone} />

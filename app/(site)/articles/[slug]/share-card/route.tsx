@@ -31,15 +31,13 @@ export async function GET(_request: Request, { params }: Props) {
   if (!article) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   const published = formatDate(article.publishedAt, settings.timeZone, 'en-GB')
   return new ImageResponse(
-    (
-      <ShareCard
-        siteTitle={drawable(settings.title) ?? ''}
-        kicker={drawable(article.section?.title)}
-        headline={drawable(article.headline)}
-        dateLabel={drawable(published.label)}
-        fontFamily={SHARE_CARD_FONT}
-      />
-    ),
+    <ShareCard
+      siteTitle={drawable(settings.title) ?? ''}
+      kicker={drawable(article.section?.title)}
+      headline={drawable(article.headline)}
+      dateLabel={drawable(published.label)}
+      fontFamily={SHARE_CARD_FONT}
+    />,
     { ...size, fonts },
   )
 }
