@@ -12,308 +12,308 @@
  * ---------------------------------------------------------------------------------
  */
 
-export declare const internalGroqTypeReferenceTo: unique symbol;
+export declare const internalGroqTypeReferenceTo: unique symbol
 
 // Source: sanity/extract.json
 export type ProfileLink = {
-  _type: "profileLink";
-  label?: string;
-  url?: string;
-};
+  _type: 'profileLink'
+  label?: string
+  url?: string
+}
 
 export type Source = {
-  _type: "source";
-  name?: string;
-  url?: string;
-};
+  _type: 'source'
+  name?: string
+  url?: string
+}
 
 export type Correction = {
-  _type: "correction";
-  date?: string;
-  text?: string;
-};
+  _type: 'correction'
+  date?: string
+  text?: string
+}
 
 export type PersonReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "person";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'person'
+}
 
 export type Byline = {
-  _type: "byline";
-  person?: PersonReference;
-  role?: "author" | "editor" | "photographer" | "translator" | "contributor";
-};
+  _type: 'byline'
+  person?: PersonReference
+  role?: 'author' | 'editor' | 'photographer' | 'translator' | 'contributor'
+}
 
 export type SanityImageAssetReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "sanity.imageAsset";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'sanity.imageAsset'
+}
 
 export type BlockContent = Array<
   | {
       children?: Array<{
-        marks?: Array<string>;
-        text?: string;
-        _type: "span";
-        _key: string;
-      }>;
-      style?: "normal" | "h2" | "h3" | "blockquote";
-      listItem?: "bullet" | "number";
+        marks?: Array<string>
+        text?: string
+        _type: 'span'
+        _key: string
+      }>
+      style?: 'normal' | 'h2' | 'h3' | 'blockquote'
+      listItem?: 'bullet' | 'number'
       markDefs?: Array<{
-        href?: string;
-        _type: "link";
-        _key: string;
-      }>;
-      level?: number;
-      _type: "block";
-      _key: string;
+        href?: string
+        _type: 'link'
+        _key: string
+      }>
+      level?: number
+      _type: 'block'
+      _key: string
     }
   | {
-      asset?: SanityImageAssetReference;
-      media?: unknown;
-      hotspot?: SanityImageHotspot;
-      crop?: SanityImageCrop;
-      alt?: string;
-      caption?: string;
-      _type: "image";
-      _key: string;
+      asset?: SanityImageAssetReference
+      media?: unknown
+      hotspot?: SanityImageHotspot
+      crop?: SanityImageCrop
+      alt?: string
+      caption?: string
+      _type: 'image'
+      _key: string
     }
->;
+>
 
 export type SiteSettings = {
-  _id: string;
-  _type: "siteSettings";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  title?: string;
-  description?: string;
-  language?: string;
-  timeZone?: string;
+  _id: string
+  _type: 'siteSettings'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title?: string
+  description?: string
+  language?: string
+  timeZone?: string
   logo?: {
-    asset?: SanityImageAssetReference;
-    media?: unknown;
-    hotspot?: SanityImageHotspot;
-    crop?: SanityImageCrop;
-    alt?: string;
-    _type: "image";
-  };
+    asset?: SanityImageAssetReference
+    media?: unknown
+    hotspot?: SanityImageHotspot
+    crop?: SanityImageCrop
+    alt?: string
+    _type: 'image'
+  }
   shareImage?: {
-    asset?: SanityImageAssetReference;
-    media?: unknown;
-    hotspot?: SanityImageHotspot;
-    crop?: SanityImageCrop;
-    alt?: string;
-    _type: "image";
-  };
-};
+    asset?: SanityImageAssetReference
+    media?: unknown
+    hotspot?: SanityImageHotspot
+    crop?: SanityImageCrop
+    alt?: string
+    _type: 'image'
+  }
+}
 
 export type SanityImageCrop = {
-  _type: "sanity.imageCrop";
-  top?: number;
-  bottom?: number;
-  left?: number;
-  right?: number;
-};
+  _type: 'sanity.imageCrop'
+  top?: number
+  bottom?: number
+  left?: number
+  right?: number
+}
 
 export type SanityImageHotspot = {
-  _type: "sanity.imageHotspot";
-  x?: number;
-  y?: number;
-  height?: number;
-  width?: number;
-};
+  _type: 'sanity.imageHotspot'
+  x?: number
+  y?: number
+  height?: number
+  width?: number
+}
 
 export type Person = {
-  _id: string;
-  _type: "person";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name?: string;
-  slug?: Slug;
-  jobTitle?: string;
-  bio?: string;
+  _id: string
+  _type: 'person'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name?: string
+  slug?: Slug
+  jobTitle?: string
+  bio?: string
   portrait?: {
-    asset?: SanityImageAssetReference;
-    media?: unknown;
-    hotspot?: SanityImageHotspot;
-    crop?: SanityImageCrop;
-    alt?: string;
-    _type: "image";
-  };
+    asset?: SanityImageAssetReference
+    media?: unknown
+    hotspot?: SanityImageHotspot
+    crop?: SanityImageCrop
+    alt?: string
+    _type: 'image'
+  }
   links?: Array<
     {
-      _key: string;
+      _key: string
     } & ProfileLink
-  >;
-};
+  >
+}
 
 export type Slug = {
-  _type: "slug";
-  current?: string;
-  source?: string;
-};
+  _type: 'slug'
+  current?: string
+  source?: string
+}
 
 export type SectionReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "section";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'section'
+}
 
 export type Article = {
-  _id: string;
-  _type: "article";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  headline?: string;
-  slug?: Slug;
-  standfirst?: string;
-  keyPoints?: Array<string>;
+  _id: string
+  _type: 'article'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  headline?: string
+  slug?: Slug
+  standfirst?: string
+  keyPoints?: Array<string>
   heroImage?: {
-    asset?: SanityImageAssetReference;
-    media?: unknown;
-    hotspot?: SanityImageHotspot;
-    crop?: SanityImageCrop;
-    alt?: string;
-    caption?: string;
-    credit?: string;
-    _type: "image";
-  };
-  body?: BlockContent;
-  section?: SectionReference;
-  tags?: Array<string>;
+    asset?: SanityImageAssetReference
+    media?: unknown
+    hotspot?: SanityImageHotspot
+    crop?: SanityImageCrop
+    alt?: string
+    caption?: string
+    credit?: string
+    _type: 'image'
+  }
+  body?: BlockContent
+  section?: SectionReference
+  tags?: Array<string>
   bylines?: Array<
     {
-      _key: string;
+      _key: string
     } & Byline
-  >;
-  source?: Source;
-  publishedAt?: string;
-  updatedAt?: string;
+  >
+  source?: Source
+  publishedAt?: string
+  updatedAt?: string
   corrections?: Array<
     {
-      _key: string;
+      _key: string
     } & Correction
-  >;
-  readingTimeOverride?: number;
-  language?: string;
-};
+  >
+  readingTimeOverride?: number
+  language?: string
+}
 
 export type Section = {
-  _id: string;
-  _type: "section";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  title?: string;
-  slug?: Slug;
-  description?: string;
-  order?: number;
-};
+  _id: string
+  _type: 'section'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title?: string
+  slug?: Slug
+  description?: string
+  order?: number
+}
 
 export type SanityImagePaletteSwatch = {
-  _type: "sanity.imagePaletteSwatch";
-  background?: string;
-  foreground?: string;
-  population?: number;
-  title?: string;
-};
+  _type: 'sanity.imagePaletteSwatch'
+  background?: string
+  foreground?: string
+  population?: number
+  title?: string
+}
 
 export type SanityImagePalette = {
-  _type: "sanity.imagePalette";
-  darkMuted?: SanityImagePaletteSwatch;
-  lightVibrant?: SanityImagePaletteSwatch;
-  darkVibrant?: SanityImagePaletteSwatch;
-  vibrant?: SanityImagePaletteSwatch;
-  dominant?: SanityImagePaletteSwatch;
-  lightMuted?: SanityImagePaletteSwatch;
-  muted?: SanityImagePaletteSwatch;
-};
+  _type: 'sanity.imagePalette'
+  darkMuted?: SanityImagePaletteSwatch
+  lightVibrant?: SanityImagePaletteSwatch
+  darkVibrant?: SanityImagePaletteSwatch
+  vibrant?: SanityImagePaletteSwatch
+  dominant?: SanityImagePaletteSwatch
+  lightMuted?: SanityImagePaletteSwatch
+  muted?: SanityImagePaletteSwatch
+}
 
 export type SanityImageDimensions = {
-  _type: "sanity.imageDimensions";
-  height?: number;
-  width?: number;
-  aspectRatio?: number;
-};
+  _type: 'sanity.imageDimensions'
+  height?: number
+  width?: number
+  aspectRatio?: number
+}
 
 export type SanityImageMetadata = {
-  _type: "sanity.imageMetadata";
-  location?: Geopoint;
-  dimensions?: SanityImageDimensions;
-  palette?: SanityImagePalette;
-  lqip?: string;
-  blurHash?: string;
-  thumbHash?: string;
-  hasAlpha?: boolean;
-  isOpaque?: boolean;
-};
+  _type: 'sanity.imageMetadata'
+  location?: Geopoint
+  dimensions?: SanityImageDimensions
+  palette?: SanityImagePalette
+  lqip?: string
+  blurHash?: string
+  thumbHash?: string
+  hasAlpha?: boolean
+  isOpaque?: boolean
+}
 
 export type SanityFileAsset = {
-  _id: string;
-  _type: "sanity.fileAsset";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  originalFilename?: string;
-  label?: string;
-  title?: string;
-  description?: string;
-  altText?: string;
-  sha1hash?: string;
-  extension?: string;
-  mimeType?: string;
-  size?: number;
-  assetId?: string;
-  uploadId?: string;
-  path?: string;
-  url?: string;
-  source?: SanityAssetSourceData;
-};
+  _id: string
+  _type: 'sanity.fileAsset'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  originalFilename?: string
+  label?: string
+  title?: string
+  description?: string
+  altText?: string
+  sha1hash?: string
+  extension?: string
+  mimeType?: string
+  size?: number
+  assetId?: string
+  uploadId?: string
+  path?: string
+  url?: string
+  source?: SanityAssetSourceData
+}
 
 export type SanityAssetSourceData = {
-  _type: "sanity.assetSourceData";
-  name?: string;
-  id?: string;
-  url?: string;
-};
+  _type: 'sanity.assetSourceData'
+  name?: string
+  id?: string
+  url?: string
+}
 
 export type SanityImageAsset = {
-  _id: string;
-  _type: "sanity.imageAsset";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  originalFilename?: string;
-  label?: string;
-  title?: string;
-  description?: string;
-  altText?: string;
-  sha1hash?: string;
-  extension?: string;
-  mimeType?: string;
-  size?: number;
-  assetId?: string;
-  uploadId?: string;
-  path?: string;
-  url?: string;
-  metadata?: SanityImageMetadata;
-  source?: SanityAssetSourceData;
-};
+  _id: string
+  _type: 'sanity.imageAsset'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  originalFilename?: string
+  label?: string
+  title?: string
+  description?: string
+  altText?: string
+  sha1hash?: string
+  extension?: string
+  mimeType?: string
+  size?: number
+  assetId?: string
+  uploadId?: string
+  path?: string
+  url?: string
+  metadata?: SanityImageMetadata
+  source?: SanityAssetSourceData
+}
 
 export type Geopoint = {
-  _type: "geopoint";
-  lat?: number;
-  lng?: number;
-  alt?: number;
-};
+  _type: 'geopoint'
+  lat?: number
+  lng?: number
+  alt?: number
+}
 
 export type AllSanitySchemaTypes =
   | ProfileLink
@@ -338,7 +338,7 @@ export type AllSanitySchemaTypes =
   | SanityFileAsset
   | SanityAssetSourceData
   | SanityImageAsset
-  | Geopoint;
+  | Geopoint
 
 // Source: lib/content/queries.ts
 // Variable: SITE_CHROME_QUERY
@@ -346,800 +346,788 @@ export type AllSanitySchemaTypes =
 export type SITE_CHROME_QUERY_RESULT = {
   settings:
     | {
-        title: null;
-        description: null;
-        language: null;
-        timeZone: null;
-        logo: null;
-        shareImage: null;
+        title: null
+        description: null
+        language: null
+        timeZone: null
+        logo: null
+        shareImage: null
       }
     | {
-        title: null;
-        description: null;
-        language: string | null;
-        timeZone: null;
-        logo: null;
-        shareImage: null;
+        title: null
+        description: null
+        language: string | null
+        timeZone: null
+        logo: null
+        shareImage: null
       }
     | {
-        title: string | null;
-        description: string | null;
-        language: null;
-        timeZone: null;
-        logo: null;
-        shareImage: null;
+        title: string | null
+        description: string | null
+        language: null
+        timeZone: null
+        logo: null
+        shareImage: null
       }
     | {
-        title: string | null;
-        description: string | null;
-        language: string | null;
-        timeZone: string | null;
+        title: string | null
+        description: string | null
+        language: string | null
+        timeZone: string | null
         logo: {
           asset: {
-            _id: string;
-            width: number | null;
-            height: number | null;
-            lqip: string | null;
-          } | null;
-          alt: string | null;
-          caption: null;
-          credit: null;
-          hotspot: SanityImageHotspot | null;
-          crop: SanityImageCrop | null;
-        } | null;
+            _id: string
+            width: number | null
+            height: number | null
+            lqip: string | null
+          } | null
+          alt: string | null
+          caption: null
+          credit: null
+          hotspot: SanityImageHotspot | null
+          crop: SanityImageCrop | null
+        } | null
         shareImage: {
           asset: {
-            _id: string;
-            width: number | null;
-            height: number | null;
-            lqip: string | null;
-          } | null;
-          alt: string | null;
-          caption: null;
-          credit: null;
-          hotspot: SanityImageHotspot | null;
-          crop: SanityImageCrop | null;
-        } | null;
+            _id: string
+            width: number | null
+            height: number | null
+            lqip: string | null
+          } | null
+          alt: string | null
+          caption: null
+          credit: null
+          hotspot: SanityImageHotspot | null
+          crop: SanityImageCrop | null
+        } | null
       }
-    | null;
+    | null
   sections: Array<{
-    _id: string;
-    title: string | null;
-    slug: string | null;
-  }>;
-};
+    _id: string
+    title: string | null
+    slug: string | null
+  }>
+}
 
 // Source: lib/content/queries.ts
 // Variable: FRONT_PAGE_QUERY
 // Query: {  "latest": *[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[0...$latestCount]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "sections": *[_type == "section" && defined(slug.current)] | order(order asc, title asc){    ...{ _id, title, "slug": slug.current },    "articles": *[_type == "article" && defined(slug.current) && defined(publishedAt) && section._ref == ^._id] | order(publishedAt desc)[0...$perSection]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}  }}
 export type FRONT_PAGE_QUERY_RESULT = {
   latest: Array<{
-    _id: string;
-    headline: string | null;
-    slug: string | null;
-    standfirst: string | null;
-    publishedAt: string | null;
-    updatedAt: string | null;
-    language: string | null;
+    _id: string
+    headline: string | null
+    slug: string | null
+    standfirst: string | null
+    publishedAt: string | null
+    updatedAt: string | null
+    language: string | null
     section: {
-      _id: string;
-      title: string | null;
-      slug: string | null;
-    } | null;
+      _id: string
+      title: string | null
+      slug: string | null
+    } | null
     heroImage: {
       asset: {
-        _id: string;
-        width: number | null;
-        height: number | null;
-        lqip: string | null;
-      } | null;
-      alt: string | null;
-      caption: string | null;
-      credit: string | null;
-      hotspot: SanityImageHotspot | null;
-      crop: SanityImageCrop | null;
-    } | null;
+        _id: string
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+    } | null
     authors: Array<{
-      _id: string;
-      name: string | null;
-      slug: string | null;
-    } | null> | null;
-  }>;
+      _id: string
+      name: string | null
+      slug: string | null
+    } | null> | null
+  }>
   sections: Array<{
-    _id: string;
-    title: string | null;
-    slug: string | null;
+    _id: string
+    title: string | null
+    slug: string | null
     articles: Array<{
-      _id: string;
-      headline: string | null;
-      slug: string | null;
-      standfirst: string | null;
-      publishedAt: string | null;
-      updatedAt: string | null;
-      language: string | null;
+      _id: string
+      headline: string | null
+      slug: string | null
+      standfirst: string | null
+      publishedAt: string | null
+      updatedAt: string | null
+      language: string | null
       section: {
-        _id: string;
-        title: string | null;
-        slug: string | null;
-      } | null;
+        _id: string
+        title: string | null
+        slug: string | null
+      } | null
       heroImage: {
         asset: {
-          _id: string;
-          width: number | null;
-          height: number | null;
-          lqip: string | null;
-        } | null;
-        alt: string | null;
-        caption: string | null;
-        credit: string | null;
-        hotspot: SanityImageHotspot | null;
-        crop: SanityImageCrop | null;
-      } | null;
+          _id: string
+          width: number | null
+          height: number | null
+          lqip: string | null
+        } | null
+        alt: string | null
+        caption: string | null
+        credit: string | null
+        hotspot: SanityImageHotspot | null
+        crop: SanityImageCrop | null
+      } | null
       authors: Array<{
-        _id: string;
-        name: string | null;
-        slug: string | null;
-      } | null> | null;
-    }>;
-  }>;
-};
+        _id: string
+        name: string | null
+        slug: string | null
+      } | null> | null
+    }>
+  }>
+}
 
 // Source: lib/content/queries.ts
 // Variable: ARTICLE_QUERY
 // Query: *[_type == "article" && defined(slug.current) && defined(publishedAt) && slug.current == $slug][0]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), readingTimeOverride, language, "corrections": corrections[defined(dateTime(date))]{ _key, date, text },  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "bylines": bylines[defined(person->slug.current)]{ _key, role, "person": person->{ ...{ _id, name, "slug": slug.current }, jobTitle, "links": links[]{ _key, label, url } } },  "source": source{ name, url },  "body": body[]{    ...,    _type == "image" => { "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip } }  }}
 export type ARTICLE_QUERY_RESULT = {
-  _id: string;
-  headline: string | null;
-  slug: string | null;
-  standfirst: string | null;
-  keyPoints: Array<string> | null;
-  tags: Array<string> | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  readingTimeOverride: number | null;
-  language: string | null;
+  _id: string
+  headline: string | null
+  slug: string | null
+  standfirst: string | null
+  keyPoints: Array<string> | null
+  tags: Array<string> | null
+  publishedAt: string | null
+  updatedAt: string | null
+  readingTimeOverride: number | null
+  language: string | null
   corrections: Array<{
-    _key: string;
-    date: string | null;
-    text: string | null;
-  }> | null;
+    _key: string
+    date: string | null
+    text: string | null
+  }> | null
   section: {
-    _id: string;
-    title: string | null;
-    slug: string | null;
-  } | null;
+    _id: string
+    title: string | null
+    slug: string | null
+  } | null
   heroImage: {
     asset: {
-      _id: string;
-      width: number | null;
-      height: number | null;
-      lqip: string | null;
-    } | null;
-    alt: string | null;
-    caption: string | null;
-    credit: string | null;
-    hotspot: SanityImageHotspot | null;
-    crop: SanityImageCrop | null;
-  } | null;
+      _id: string
+      width: number | null
+      height: number | null
+      lqip: string | null
+    } | null
+    alt: string | null
+    caption: string | null
+    credit: string | null
+    hotspot: SanityImageHotspot | null
+    crop: SanityImageCrop | null
+  } | null
   bylines: Array<{
-    _key: string;
-    role:
-      | "author"
-      | "contributor"
-      | "editor"
-      | "photographer"
-      | "translator"
-      | null;
+    _key: string
+    role: 'author' | 'contributor' | 'editor' | 'photographer' | 'translator' | null
     person: {
-      _id: string;
-      name: string | null;
-      slug: string | null;
-      jobTitle: string | null;
+      _id: string
+      name: string | null
+      slug: string | null
+      jobTitle: string | null
       links: Array<{
-        _key: string;
-        label: string | null;
-        url: string | null;
-      }> | null;
-    } | null;
-  }> | null;
+        _key: string
+        label: string | null
+        url: string | null
+      }> | null
+    } | null
+  }> | null
   source: {
-    name: string | null;
-    url: string | null;
-  } | null;
+    name: string | null
+    url: string | null
+  } | null
   body: Array<
     | {
         children?: Array<{
-          marks?: Array<string>;
-          text?: string;
-          _type: "span";
-          _key: string;
-        }>;
-        style?: "blockquote" | "h2" | "h3" | "normal";
-        listItem?: "bullet" | "number";
+          marks?: Array<string>
+          text?: string
+          _type: 'span'
+          _key: string
+        }>
+        style?: 'blockquote' | 'h2' | 'h3' | 'normal'
+        listItem?: 'bullet' | 'number'
         markDefs?: Array<{
-          href?: string;
-          _type: "link";
-          _key: string;
-        }>;
-        level?: number;
-        _type: "block";
-        _key: string;
+          href?: string
+          _type: 'link'
+          _key: string
+        }>
+        level?: number
+        _type: 'block'
+        _key: string
       }
     | {
         asset: {
-          _id: string;
-          width: number | null;
-          height: number | null;
-          lqip: string | null;
-        } | null;
-        media?: unknown;
-        hotspot?: SanityImageHotspot;
-        crop?: SanityImageCrop;
-        alt?: string;
-        caption?: string;
-        _type: "image";
-        _key: string;
+          _id: string
+          width: number | null
+          height: number | null
+          lqip: string | null
+        } | null
+        media?: unknown
+        hotspot?: SanityImageHotspot
+        crop?: SanityImageCrop
+        alt?: string
+        caption?: string
+        _type: 'image'
+        _key: string
       }
-  > | null;
-} | null;
+  > | null
+} | null
 
 // Source: lib/content/queries.ts
 // Variable: ARTICLE_PREVIEW_QUERY
 // Query: *[_type == "article" && slug.current == $slug][0]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), readingTimeOverride, language, "corrections": corrections[defined(dateTime(date))]{ _key, date, text },  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "bylines": bylines[defined(person->slug.current)]{ _key, role, "person": person->{ ...{ _id, name, "slug": slug.current }, jobTitle, "links": links[]{ _key, label, url } } },  "source": source{ name, url },  "body": body[]{    ...,    _type == "image" => { "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip } }  }}
 export type ARTICLE_PREVIEW_QUERY_RESULT = {
-  _id: string;
-  headline: string | null;
-  slug: string | null;
-  standfirst: string | null;
-  keyPoints: Array<string> | null;
-  tags: Array<string> | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  readingTimeOverride: number | null;
-  language: string | null;
+  _id: string
+  headline: string | null
+  slug: string | null
+  standfirst: string | null
+  keyPoints: Array<string> | null
+  tags: Array<string> | null
+  publishedAt: string | null
+  updatedAt: string | null
+  readingTimeOverride: number | null
+  language: string | null
   corrections: Array<{
-    _key: string;
-    date: string | null;
-    text: string | null;
-  }> | null;
+    _key: string
+    date: string | null
+    text: string | null
+  }> | null
   section: {
-    _id: string;
-    title: string | null;
-    slug: string | null;
-  } | null;
+    _id: string
+    title: string | null
+    slug: string | null
+  } | null
   heroImage: {
     asset: {
-      _id: string;
-      width: number | null;
-      height: number | null;
-      lqip: string | null;
-    } | null;
-    alt: string | null;
-    caption: string | null;
-    credit: string | null;
-    hotspot: SanityImageHotspot | null;
-    crop: SanityImageCrop | null;
-  } | null;
+      _id: string
+      width: number | null
+      height: number | null
+      lqip: string | null
+    } | null
+    alt: string | null
+    caption: string | null
+    credit: string | null
+    hotspot: SanityImageHotspot | null
+    crop: SanityImageCrop | null
+  } | null
   bylines: Array<{
-    _key: string;
-    role:
-      | "author"
-      | "contributor"
-      | "editor"
-      | "photographer"
-      | "translator"
-      | null;
+    _key: string
+    role: 'author' | 'contributor' | 'editor' | 'photographer' | 'translator' | null
     person: {
-      _id: string;
-      name: string | null;
-      slug: string | null;
-      jobTitle: string | null;
+      _id: string
+      name: string | null
+      slug: string | null
+      jobTitle: string | null
       links: Array<{
-        _key: string;
-        label: string | null;
-        url: string | null;
-      }> | null;
-    } | null;
-  }> | null;
+        _key: string
+        label: string | null
+        url: string | null
+      }> | null
+    } | null
+  }> | null
   source: {
-    name: string | null;
-    url: string | null;
-  } | null;
+    name: string | null
+    url: string | null
+  } | null
   body: Array<
     | {
         children?: Array<{
-          marks?: Array<string>;
-          text?: string;
-          _type: "span";
-          _key: string;
-        }>;
-        style?: "blockquote" | "h2" | "h3" | "normal";
-        listItem?: "bullet" | "number";
+          marks?: Array<string>
+          text?: string
+          _type: 'span'
+          _key: string
+        }>
+        style?: 'blockquote' | 'h2' | 'h3' | 'normal'
+        listItem?: 'bullet' | 'number'
         markDefs?: Array<{
-          href?: string;
-          _type: "link";
-          _key: string;
-        }>;
-        level?: number;
-        _type: "block";
-        _key: string;
+          href?: string
+          _type: 'link'
+          _key: string
+        }>
+        level?: number
+        _type: 'block'
+        _key: string
       }
     | {
         asset: {
-          _id: string;
-          width: number | null;
-          height: number | null;
-          lqip: string | null;
-        } | null;
-        media?: unknown;
-        hotspot?: SanityImageHotspot;
-        crop?: SanityImageCrop;
-        alt?: string;
-        caption?: string;
-        _type: "image";
-        _key: string;
+          _id: string
+          width: number | null
+          height: number | null
+          lqip: string | null
+        } | null
+        media?: unknown
+        hotspot?: SanityImageHotspot
+        crop?: SanityImageCrop
+        alt?: string
+        caption?: string
+        _type: 'image'
+        _key: string
       }
-  > | null;
-} | null;
+  > | null
+} | null
 
 // Source: lib/content/queries.ts
 // Variable: LATEST_QUERY
 // Query: {  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt)])}
 export type LATEST_QUERY_RESULT = {
   items: Array<{
-    _id: string;
-    headline: string | null;
-    slug: string | null;
-    standfirst: string | null;
-    publishedAt: string | null;
-    updatedAt: string | null;
-    language: string | null;
+    _id: string
+    headline: string | null
+    slug: string | null
+    standfirst: string | null
+    publishedAt: string | null
+    updatedAt: string | null
+    language: string | null
     section: {
-      _id: string;
-      title: string | null;
-      slug: string | null;
-    } | null;
+      _id: string
+      title: string | null
+      slug: string | null
+    } | null
     heroImage: {
       asset: {
-        _id: string;
-        width: number | null;
-        height: number | null;
-        lqip: string | null;
-      } | null;
-      alt: string | null;
-      caption: string | null;
-      credit: string | null;
-      hotspot: SanityImageHotspot | null;
-      crop: SanityImageCrop | null;
-    } | null;
+        _id: string
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+    } | null
     authors: Array<{
-      _id: string;
-      name: string | null;
-      slug: string | null;
-    } | null> | null;
-  }>;
-  total: number;
-};
+      _id: string
+      name: string | null
+      slug: string | null
+    } | null> | null
+  }>
+  total: number
+}
 
 // Source: lib/content/queries.ts
 // Variable: SECTION_QUERY
 // Query: *[_type == "section" && slug.current == $slug][0]{  ...{ _id, title, "slug": slug.current }, description,  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && section._ref == ^._id] | order(publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt) && section._ref == ^._id])}
 export type SECTION_QUERY_RESULT = {
-  _id: string;
-  title: string | null;
-  slug: string | null;
-  description: string | null;
+  _id: string
+  title: string | null
+  slug: string | null
+  description: string | null
   items: Array<{
-    _id: string;
-    headline: string | null;
-    slug: string | null;
-    standfirst: string | null;
-    publishedAt: string | null;
-    updatedAt: string | null;
-    language: string | null;
+    _id: string
+    headline: string | null
+    slug: string | null
+    standfirst: string | null
+    publishedAt: string | null
+    updatedAt: string | null
+    language: string | null
     section: {
-      _id: string;
-      title: string | null;
-      slug: string | null;
-    } | null;
+      _id: string
+      title: string | null
+      slug: string | null
+    } | null
     heroImage: {
       asset: {
-        _id: string;
-        width: number | null;
-        height: number | null;
-        lqip: string | null;
-      } | null;
-      alt: string | null;
-      caption: string | null;
-      credit: string | null;
-      hotspot: SanityImageHotspot | null;
-      crop: SanityImageCrop | null;
-    } | null;
+        _id: string
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+    } | null
     authors: Array<{
-      _id: string;
-      name: string | null;
-      slug: string | null;
-    } | null> | null;
-  }>;
-  total: number;
-} | null;
+      _id: string
+      name: string | null
+      slug: string | null
+    } | null> | null
+  }>
+  total: number
+} | null
 
 // Source: lib/content/queries.ts
 // Variable: PERSON_QUERY
 // Query: *[_type == "person" && slug.current == $slug][0]{  ...{ _id, name, "slug": slug.current }, jobTitle, bio, "portrait": portrait{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop }, "links": links[]{ _key, label, url },  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && ^._id in bylines[].person._ref] | order(publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt) && ^._id in bylines[].person._ref])}
 export type PERSON_QUERY_RESULT = {
-  _id: string;
-  name: string | null;
-  slug: string | null;
-  jobTitle: string | null;
-  bio: string | null;
+  _id: string
+  name: string | null
+  slug: string | null
+  jobTitle: string | null
+  bio: string | null
   portrait: {
     asset: {
-      _id: string;
-      width: number | null;
-      height: number | null;
-      lqip: string | null;
-    } | null;
-    alt: string | null;
-    caption: null;
-    credit: null;
-    hotspot: SanityImageHotspot | null;
-    crop: SanityImageCrop | null;
-  } | null;
+      _id: string
+      width: number | null
+      height: number | null
+      lqip: string | null
+    } | null
+    alt: string | null
+    caption: null
+    credit: null
+    hotspot: SanityImageHotspot | null
+    crop: SanityImageCrop | null
+  } | null
   links: Array<{
-    _key: string;
-    label: string | null;
-    url: string | null;
-  }> | null;
+    _key: string
+    label: string | null
+    url: string | null
+  }> | null
   items: Array<{
-    _id: string;
-    headline: string | null;
-    slug: string | null;
-    standfirst: string | null;
-    publishedAt: string | null;
-    updatedAt: string | null;
-    language: string | null;
+    _id: string
+    headline: string | null
+    slug: string | null
+    standfirst: string | null
+    publishedAt: string | null
+    updatedAt: string | null
+    language: string | null
     section: {
-      _id: string;
-      title: string | null;
-      slug: string | null;
-    } | null;
+      _id: string
+      title: string | null
+      slug: string | null
+    } | null
     heroImage: {
       asset: {
-        _id: string;
-        width: number | null;
-        height: number | null;
-        lqip: string | null;
-      } | null;
-      alt: string | null;
-      caption: string | null;
-      credit: string | null;
-      hotspot: SanityImageHotspot | null;
-      crop: SanityImageCrop | null;
-    } | null;
+        _id: string
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+    } | null
     authors: Array<{
-      _id: string;
-      name: string | null;
-      slug: string | null;
-    } | null> | null;
-  }>;
-  total: number;
-} | null;
+      _id: string
+      name: string | null
+      slug: string | null
+    } | null> | null
+  }>
+  total: number
+} | null
 
 // Source: lib/content/queries.ts
 // Variable: CORRECTIONS_QUERY
 // Query: {  "items": (*[_type == "article" && defined(slug.current) && defined(publishedAt) && defined(corrections)]{    "list": corrections[defined(dateTime(date))]{ _key, date, text, "article": ^{ _id, headline, "slug": slug.current, language, "section": section->{ _id, title, "slug": slug.current } } }  }.list[] | order(dateTime(date) desc, article.slug asc, _key asc))[$start...$end],  "total": count((*[_type == "article" && defined(slug.current) && defined(publishedAt)].corrections[])[defined(dateTime(date))])}
 export type CORRECTIONS_QUERY_RESULT = {
   items: Array<{
-    _key: string;
-    date: string | null;
-    text: string | null;
+    _key: string
+    date: string | null
+    text: string | null
     article: {
-      _id: string;
-      headline: string | null;
-      slug: string | null;
-      language: string | null;
+      _id: string
+      headline: string | null
+      slug: string | null
+      language: string | null
       section: {
-        _id: string;
-        title: string | null;
-        slug: string | null;
-      } | null;
-    };
-  } | null>;
-  total: number;
-};
+        _id: string
+        title: string | null
+        slug: string | null
+      } | null
+    }
+  } | null>
+  total: number
+}
 
 // Source: lib/content/queries.ts
 // Variable: ARTICLE_SLUGS_QUERY
 // Query: *[_type == "article" && defined(slug.current) && defined(publishedAt)].slug.current
-export type ARTICLE_SLUGS_QUERY_RESULT = Array<string | null>;
+export type ARTICLE_SLUGS_QUERY_RESULT = Array<string | null>
 
 // Source: lib/content/queries.ts
 // Variable: SECTION_SLUGS_QUERY
 // Query: *[_type == "section" && defined(slug.current)].slug.current
-export type SECTION_SLUGS_QUERY_RESULT = Array<string | null>;
+export type SECTION_SLUGS_QUERY_RESULT = Array<string | null>
 
 // Source: lib/content/queries.ts
 // Variable: PERSON_SLUGS_QUERY
 // Query: *[_type == "person" && defined(slug.current)].slug.current
-export type PERSON_SLUGS_QUERY_RESULT = Array<string | null>;
+export type PERSON_SLUGS_QUERY_RESULT = Array<string | null>
 
 // Source: lib/content/queries.ts
 // Variable: SITE_FEED_QUERY
 // Query: *[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}
 export type SITE_FEED_QUERY_RESULT = Array<{
-  _id: string;
-  headline: string | null;
-  slug: string | null;
-  standfirst: string | null;
-  keyPoints: Array<string> | null;
-  tags: Array<string> | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  language: string | null;
+  _id: string
+  headline: string | null
+  slug: string | null
+  standfirst: string | null
+  keyPoints: Array<string> | null
+  tags: Array<string> | null
+  publishedAt: string | null
+  updatedAt: string | null
+  language: string | null
   section: {
-    _id: string;
-    title: string | null;
-    slug: string | null;
-  } | null;
+    _id: string
+    title: string | null
+    slug: string | null
+  } | null
   heroImage: {
     asset: {
-      _id: string;
-      width: number | null;
-      height: number | null;
-      lqip: string | null;
-    } | null;
-    alt: string | null;
-    caption: string | null;
-    credit: string | null;
-    hotspot: SanityImageHotspot | null;
-    crop: SanityImageCrop | null;
-  } | null;
+      _id: string
+      width: number | null
+      height: number | null
+      lqip: string | null
+    } | null
+    alt: string | null
+    caption: string | null
+    credit: string | null
+    hotspot: SanityImageHotspot | null
+    crop: SanityImageCrop | null
+  } | null
   authors: Array<{
-    _id: string;
-    name: string | null;
-    slug: string | null;
-  } | null> | null;
-}>;
+    _id: string
+    name: string | null
+    slug: string | null
+  } | null> | null
+}>
 
 // Source: lib/content/queries.ts
 // Variable: SECTION_FEED_QUERY
 // Query: *[_type == "section" && slug.current == $slug][0]{  ...{ _id, title, "slug": slug.current }, description,  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && section._ref == ^._id] | order(publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}}
 export type SECTION_FEED_QUERY_RESULT = {
-  _id: string;
-  title: string | null;
-  slug: string | null;
-  description: string | null;
+  _id: string
+  title: string | null
+  slug: string | null
+  description: string | null
   items: Array<{
-    _id: string;
-    headline: string | null;
-    slug: string | null;
-    standfirst: string | null;
-    keyPoints: Array<string> | null;
-    tags: Array<string> | null;
-    publishedAt: string | null;
-    updatedAt: string | null;
-    language: string | null;
+    _id: string
+    headline: string | null
+    slug: string | null
+    standfirst: string | null
+    keyPoints: Array<string> | null
+    tags: Array<string> | null
+    publishedAt: string | null
+    updatedAt: string | null
+    language: string | null
     section: {
-      _id: string;
-      title: string | null;
-      slug: string | null;
-    } | null;
+      _id: string
+      title: string | null
+      slug: string | null
+    } | null
     heroImage: {
       asset: {
-        _id: string;
-        width: number | null;
-        height: number | null;
-        lqip: string | null;
-      } | null;
-      alt: string | null;
-      caption: string | null;
-      credit: string | null;
-      hotspot: SanityImageHotspot | null;
-      crop: SanityImageCrop | null;
-    } | null;
+        _id: string
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+    } | null
     authors: Array<{
-      _id: string;
-      name: string | null;
-      slug: string | null;
-    } | null> | null;
-  }>;
-} | null;
+      _id: string
+      name: string | null
+      slug: string | null
+    } | null> | null
+  }>
+} | null
 
 // Source: lib/content/queries.ts
 // Variable: PERSON_FEED_QUERY
 // Query: *[_type == "person" && slug.current == $slug][0]{  ...{ _id, name, "slug": slug.current }, bio,  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && ^._id in bylines[].person._ref] | order(publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, keyPoints, tags, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}}
 export type PERSON_FEED_QUERY_RESULT = {
-  _id: string;
-  name: string | null;
-  slug: string | null;
-  bio: string | null;
+  _id: string
+  name: string | null
+  slug: string | null
+  bio: string | null
   items: Array<{
-    _id: string;
-    headline: string | null;
-    slug: string | null;
-    standfirst: string | null;
-    keyPoints: Array<string> | null;
-    tags: Array<string> | null;
-    publishedAt: string | null;
-    updatedAt: string | null;
-    language: string | null;
+    _id: string
+    headline: string | null
+    slug: string | null
+    standfirst: string | null
+    keyPoints: Array<string> | null
+    tags: Array<string> | null
+    publishedAt: string | null
+    updatedAt: string | null
+    language: string | null
     section: {
-      _id: string;
-      title: string | null;
-      slug: string | null;
-    } | null;
+      _id: string
+      title: string | null
+      slug: string | null
+    } | null
     heroImage: {
       asset: {
-        _id: string;
-        width: number | null;
-        height: number | null;
-        lqip: string | null;
-      } | null;
-      alt: string | null;
-      caption: string | null;
-      credit: string | null;
-      hotspot: SanityImageHotspot | null;
-      crop: SanityImageCrop | null;
-    } | null;
+        _id: string
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+    } | null
     authors: Array<{
-      _id: string;
-      name: string | null;
-      slug: string | null;
-    } | null> | null;
-  }>;
-} | null;
+      _id: string
+      name: string | null
+      slug: string | null
+    } | null> | null
+  }>
+} | null
 
 // Source: lib/content/queries.ts
 // Variable: SITEMAP_QUERY
 // Query: {  "articles": *[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc){    "slug": slug.current, headline, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), tags,    "section": section->slug.current,    "people": bylines[].person->slug.current  },  "sections": *[_type == "section" && defined(slug.current)] | order(order asc, title asc).slug.current,  "people": *[_type == "person" && defined(slug.current)] | order(name asc).slug.current,  "correctedAt": ((*[_type == "article" && defined(slug.current) && defined(publishedAt)].corrections[])[defined(dateTime(date))] | order(dateTime(date) desc))[0].date}
 export type SITEMAP_QUERY_RESULT = {
   articles: Array<{
-    slug: string | null;
-    headline: string | null;
-    publishedAt: string | null;
-    updatedAt: string | null;
-    tags: Array<string> | null;
-    section: string | null;
-    people: Array<string | null> | null;
-  }>;
-  sections: Array<string | null>;
-  people: Array<string | null>;
-  correctedAt: string | null;
-};
+    slug: string | null
+    headline: string | null
+    publishedAt: string | null
+    updatedAt: string | null
+    tags: Array<string> | null
+    section: string | null
+    people: Array<string | null> | null
+  }>
+  sections: Array<string | null>
+  people: Array<string | null>
+  correctedAt: string | null
+}
 
 // Source: lib/content/queries.ts
 // Variable: NEWS_SITEMAP_QUERY
 // Query: *[_type == "article" && defined(slug.current) && defined(publishedAt) && dateTime(publishedAt) >= dateTime($since)] | order(publishedAt desc){  _id, headline, "slug": slug.current, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language}
 export type NEWS_SITEMAP_QUERY_RESULT = Array<{
-  _id: string;
-  headline: string | null;
-  slug: string | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  language: string | null;
-}>;
+  _id: string
+  headline: string | null
+  slug: string | null
+  publishedAt: string | null
+  updatedAt: string | null
+  language: string | null
+}>
 
 // Source: lib/content/queries.ts
 // Variable: SEARCH_QUERY
 // Query: {  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && ([headline, coalesce(standfirst, ""), pt::text(body)] + coalesce(keyPoints, [])) match $terms] | score(  boost(headline match $terms, 3),  boost(standfirst match $terms, 2),  boost(keyPoints match $terms, 2),  pt::text(body) match $terms) | order(_score desc, publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt) && ([headline, coalesce(standfirst, ""), pt::text(body)] + coalesce(keyPoints, [])) match $terms])}
 export type SEARCH_QUERY_RESULT = {
   items: Array<{
-    _id: string;
-    headline: string | null;
-    slug: string | null;
-    standfirst: string | null;
-    publishedAt: string | null;
-    updatedAt: string | null;
-    language: string | null;
+    _id: string
+    headline: string | null
+    slug: string | null
+    standfirst: string | null
+    publishedAt: string | null
+    updatedAt: string | null
+    language: string | null
     section: {
-      _id: string;
-      title: string | null;
-      slug: string | null;
-    } | null;
+      _id: string
+      title: string | null
+      slug: string | null
+    } | null
     heroImage: {
       asset: {
-        _id: string;
-        width: number | null;
-        height: number | null;
-        lqip: string | null;
-      } | null;
-      alt: string | null;
-      caption: string | null;
-      credit: string | null;
-      hotspot: SanityImageHotspot | null;
-      crop: SanityImageCrop | null;
-    } | null;
+        _id: string
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+    } | null
     authors: Array<{
-      _id: string;
-      name: string | null;
-      slug: string | null;
-    } | null> | null;
-  }>;
-  total: number;
-};
+      _id: string
+      name: string | null
+      slug: string | null
+    } | null> | null
+  }>
+  total: number
+}
 
 // Source: lib/content/queries.ts
 // Variable: TAG_QUERY
 // Query: {  "items": *[_type == "article" && defined(slug.current) && defined(publishedAt) && $tag in tags] | order(publishedAt desc)[$start...$end]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }},  "total": count(*[_type == "article" && defined(slug.current) && defined(publishedAt) && $tag in tags])}
 export type TAG_QUERY_RESULT = {
   items: Array<{
-    _id: string;
-    headline: string | null;
-    slug: string | null;
-    standfirst: string | null;
-    publishedAt: string | null;
-    updatedAt: string | null;
-    language: string | null;
+    _id: string
+    headline: string | null
+    slug: string | null
+    standfirst: string | null
+    publishedAt: string | null
+    updatedAt: string | null
+    language: string | null
     section: {
-      _id: string;
-      title: string | null;
-      slug: string | null;
-    } | null;
+      _id: string
+      title: string | null
+      slug: string | null
+    } | null
     heroImage: {
       asset: {
-        _id: string;
-        width: number | null;
-        height: number | null;
-        lqip: string | null;
-      } | null;
-      alt: string | null;
-      caption: string | null;
-      credit: string | null;
-      hotspot: SanityImageHotspot | null;
-      crop: SanityImageCrop | null;
-    } | null;
+        _id: string
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+    } | null
     authors: Array<{
-      _id: string;
-      name: string | null;
-      slug: string | null;
-    } | null> | null;
-  }>;
-  total: number;
-};
+      _id: string
+      name: string | null
+      slug: string | null
+    } | null> | null
+  }>
+  total: number
+}
 
 // Source: lib/content/queries.ts
 // Variable: TAGS_QUERY
 // Query: array::compact(array::unique(*[_type == "article" && defined(slug.current) && defined(publishedAt) && defined(tags)].tags[]))
-export type TAGS_QUERY_RESULT = Array<string>;
+export type TAGS_QUERY_RESULT = Array<string>
 
 // Source: lib/content/queries.ts
 // Variable: RELATED_QUERY
 // Query: (*[_type == "article" && defined(slug.current) && defined(publishedAt)] | order(publishedAt desc)[0...$window])[_id != $id && (section._ref == $section || count(coalesce(tags, [])[@ in $tags]) > 0)]  | order(count(coalesce(tags, [])[@ in $tags]) desc, (section._ref == $section) desc, publishedAt desc)[0...$limit]{  _id, headline, "slug": slug.current, standfirst, publishedAt, "updatedAt": select(  !defined(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) || dateTime(updatedAt) >= dateTime(corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date) => updatedAt,  corrections[defined(dateTime(date))][count(^.corrections[defined(dateTime(date))][dateTime(date) > dateTime(^.date)]) == 0][0].date), language,  "section": section->{ _id, title, "slug": slug.current },  "heroImage": heroImage{ "asset": asset->{ _id, "width": metadata.dimensions.width, "height": metadata.dimensions.height, "lqip": metadata.lqip }, alt, caption, credit, hotspot, crop },  "authors": bylines[role == "author" && defined(person->slug.current)].person->{ _id, name, "slug": slug.current }}
 export type RELATED_QUERY_RESULT = Array<{
-  _id: string;
-  headline: string | null;
-  slug: string | null;
-  standfirst: string | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  language: string | null;
+  _id: string
+  headline: string | null
+  slug: string | null
+  standfirst: string | null
+  publishedAt: string | null
+  updatedAt: string | null
+  language: string | null
   section: {
-    _id: string;
-    title: string | null;
-    slug: string | null;
-  } | null;
+    _id: string
+    title: string | null
+    slug: string | null
+  } | null
   heroImage: {
     asset: {
-      _id: string;
-      width: number | null;
-      height: number | null;
-      lqip: string | null;
-    } | null;
-    alt: string | null;
-    caption: string | null;
-    credit: string | null;
-    hotspot: SanityImageHotspot | null;
-    crop: SanityImageCrop | null;
-  } | null;
+      _id: string
+      width: number | null
+      height: number | null
+      lqip: string | null
+    } | null
+    alt: string | null
+    caption: string | null
+    credit: string | null
+    hotspot: SanityImageHotspot | null
+    crop: SanityImageCrop | null
+  } | null
   authors: Array<{
-    _id: string;
-    name: string | null;
-    slug: string | null;
-  } | null> | null;
-}>;
+    _id: string
+    name: string | null
+    slug: string | null
+  } | null> | null
+}>
 
 // Source: lib/content/queries.ts
 // Variable: REFERENCING_ARTICLES_QUERY
 // Query: *[_type == "article" && defined(slug.current) && defined(publishedAt) && references($id)].slug.current
-export type REFERENCING_ARTICLES_QUERY_RESULT = Array<string | null>;
+export type REFERENCING_ARTICLES_QUERY_RESULT = Array<string | null>
