@@ -1,5 +1,5 @@
 import { SIGNATURE_HEADER_NAME, isValidSignature } from '@sanity/webhook'
-import { Lru } from '@/lib/content/sources/lru'
+import { Lru } from '@/lib/lru'
 import { readBodyWithin } from '@/lib/request-body'
 import { ChangeSchema, isPublishedId, isRevalidatedType, needsReferencingArticles, tagsForChange, type Change } from './tags'
 

@@ -1,5 +1,5 @@
 import { evaluate, evaluateSync, type ExprNode } from 'groq-js'
-import { Lru } from './lru'
+import { Lru } from '@/lib/lru'
 import { countTokens, TokenIndexBuilder, Vocabulary, type TokenCounts, type TokenIndex } from './match-index'
 import type { SanityDocument } from './ndjson'
 

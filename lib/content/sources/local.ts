@@ -1,7 +1,7 @@
 import { parse } from 'groq-js'
 import { isDraftId, publishedIdOf } from './draft-ids'
 import { View } from './local-view'
-import { Lru } from './lru'
+import { Lru } from '@/lib/lru'
 import { Recent } from './recent'
 import { planQuery, type Plan } from './query-plan'
 import type { LocalDataset, SanityDocument } from './ndjson'
