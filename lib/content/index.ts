@@ -135,6 +135,12 @@ export type Article = NonNullable<Awaited<ReturnType<typeof getArticle>>>
 
 const pageRange = (page: number) => ({ start: (page - 1) * PAGE_SIZE, end: page * PAGE_SIZE })
 
+/** What a listing's query counted, and the pages that makes: at least one, even when nothing was found. */
+function countOf(raw: { total?: unknown }) {
+  const total = typeof raw.total === 'number' ? raw.total : 0
+  return { total, totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
+}
+
 /**
  * A page of a listing, or undefined when the page number is outside it. The first
  * page always exists, even when the listing is empty.
@@ -142,8 +148,7 @@ const pageRange = (page: number) => ({ start: (page - 1) * PAGE_SIZE, end: page 
 function toPage(raw: { items?: unknown; total?: unknown }, page: number): Paged<ArticleCard> | undefined
 function toPage<S extends z.ZodType>(raw: { items?: unknown; total?: unknown }, page: number, schema: S, what: string): Paged<z.output<S>> | undefined
 function toPage(raw: { items?: unknown; total?: unknown }, page: number, schema: z.ZodType = ArticleCardSchema, what = 'Article') {
-  const total = typeof raw.total === 'number' ? raw.total : 0
-  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  const { total, totalPages } = countOf(raw)
   if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined
   return { items: validateEach(schema, raw.items, what), page, totalPages, total }
 }
@@ -225,8 +230,7 @@ export async function searchArticles(input: unknown, { page = 1, ...options }: P
     items: unknown
     total: unknown
   }
-  const total = typeof raw.total === 'number' ? raw.total : 0
-  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  const { total, totalPages } = countOf(raw)
   return { query, items: validateEach(ArticleCardSchema, raw.items, 'Article'), page: at, totalPages, total }
 }
 
