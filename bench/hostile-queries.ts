@@ -4,18 +4,7 @@
  * kinds below in turn. Used by the bench (bench/local-queries.ts --hostile-only) and by the
  * tests that guard the bound (tests/unit/search-cost.test.ts).
  */
-
-/** A small seeded generator (mulberry32): deterministic, no dependency. */
-function random(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { prng } from '../scripts/dataset-generator.mjs'
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 // Prefixes that begin a large share of English words.
@@ -69,7 +58,7 @@ const cjk = (next: () => number, length: number) => Array.from({ length }, () =>
 
 /** `count` hostile queries, the kinds in turn, the same for the same seed. */
 export function hostileQueries(count = 1000, seed = 1): { kind: string; text: string }[] {
-  const next = random(seed)
+  const next = prng(seed)
   const kinds = Object.entries(HOSTILE_KINDS)
   return Array.from({ length: count }, (_, i) => {
     const [kind, make] = kinds[i % kinds.length]
